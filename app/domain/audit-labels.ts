@@ -1,0 +1,21 @@
+// What each audit action is called on screen.
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "auth.login": "登录成功",
+  "auth.login_failed": "登录失败",
+  "auth.login_throttled": "登录被限制",
+  "auth.logout": "退出登录",
+  "auth.password_changed": "修改密码",
+  "access.denied": "拒绝访问",
+  "csrf.rejected": "拒绝跨站请求",
+  "staff.create": "新增人员",
+  "staff.update": "修改人员信息",
+  "staff.view_id": "查看完整身份证号",
+  "staff.import": "批量导入人员",
+  "account.create": "开通账号",
+  "account.roles": "调整平台角色",
+  "account.reset_password": "重置密码",
+  "account.disable": "停用账号",
+  "account.enable": "启用账号",
+  "department.create": "新增部门",
+  "center.create": "新增中心",
+};

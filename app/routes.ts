@@ -1,0 +1,33 @@
+import { type RouteConfig, index, layout, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/index.tsx"),
+  route("login", "routes/login.tsx"),
+  route("logout", "routes/logout.tsx"),
+  route("verify", "routes/verify.tsx"),
+  layout("routes/app-layout.tsx", [
+    route("home", "routes/home.tsx"),
+    route("account/password", "routes/account-password.tsx"),
+    route("me", "routes/me.tsx"),
+    route("me/exams", "routes/coming-soon.tsx", { id: "me-exams" }),
+    route("me/training", "routes/coming-soon.tsx", { id: "me-training" }),
+    route("me/certificates", "routes/coming-soon.tsx", { id: "me-certificates" }),
+    route("me/evaluation", "routes/coming-soon.tsx", { id: "me-evaluation" }),
+    route("proctor", "routes/coming-soon.tsx", { id: "proctor" }),
+    route("examiner", "routes/coming-soon.tsx", { id: "examiner" }),
+    route("chief", "routes/coming-soon.tsx", { id: "chief" }),
+    route("trainer", "routes/coming-soon.tsx", { id: "trainer" }),
+    route("center/staff", "routes/center-staff.tsx"),
+    route("center/staff/new", "routes/center-staff-new.tsx"),
+    route("center/staff/import", "routes/center-staff-import.tsx"),
+    route("center/staff/:personId", "routes/center-staff-detail.tsx"),
+    route("center/departments", "routes/center-departments.tsx"),
+    route("center/sittings", "routes/coming-soon.tsx", { id: "center-sittings" }),
+    route("center/training", "routes/coming-soon.tsx", { id: "center-training" }),
+    route("center/evaluation", "routes/coming-soon.tsx", { id: "center-evaluation" }),
+    route("center/reports", "routes/coming-soon.tsx", { id: "center-reports" }),
+    route("admin/centers", "routes/admin-centers.tsx"),
+    route("audit", "routes/audit.tsx"),
+  ]),
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

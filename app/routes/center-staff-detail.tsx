@@ -1,0 +1,275 @@
+import { data, Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/center-staff-detail";
+import { audit } from "~/server/audit.server";
+import { getAuth, requireCenterAccess, requireUserWithPermission } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { fieldErrors, formToObject, httpError } from "~/server/http.server";
+import { accountSchema, newPasswordSchema, personSchema, rolesSchema } from "~/server/schemas";
+import {
+  createAccount, departmentsOf, grantableRoles, idNumberTaken, resetPassword, setAccountActive, setRoles, updatePerson,
+} from "~/server/staff.server";
+import { maskIdNumber } from "~/domain/id-number";
+import { hasPermission } from "~/domain/permissions";
+import { PLATFORM_ROLE_LABELS, type PlatformRole } from "~/domain/roles";
+import { formatDate, formatDateTime, shanghaiToday } from "~/domain/time";
+import { PersonFields } from "~/ui/person-form";
+import { Field, Notice, PageHeader } from "~/ui/page";
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: `${data?.person.name ?? "人员"} · 人员管理` }];
+}
+
+async function loadPersonInScope(request: Request, context: Route.LoaderArgs["context"], personId: string, action: "read" | "update") {
+  const user = await requireUserWithPermission(request, context, `${action}:staff:center`);
+  const person = await db.person.findUnique({
+    where: { id: personId },
+    include: { department: true, center: true, user: { include: { roles: true } } },
+  });
+  if (!person) httpError(404, "未找到该人员。");
+  await requireCenterAccess(request, context, user, action, "staff", person.centerId);
+  return { user, person };
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { user, person } = await loadPersonInScope(request, context, params.personId, "read");
+  const editing = new URL(request.url).searchParams.get("edit") === "1" && hasPermission(user.roles, "update:staff:center");
+  // The edit form is the one screen that shows the full ID number; each opening is logged.
+  if (editing) {
+    await audit({ action: "staff.view_id", actor: user, centerId: person.centerId, target: person.id, ip: getAuth(context).clientAddress });
+  }
+  const departments = editing ? await departmentsOf(person.centerId) : [];
+  return {
+    editing,
+    canEdit: hasPermission(user.roles, "update:staff:center"),
+    canManageAccount: hasPermission(user.roles, "update:account:center"),
+    grantable: grantableRoles(user).map((r) => ({ role: r, label: PLATFORM_ROLE_LABELS[r] })),
+    departments: departments.map((d) => ({ id: d.id, name: d.name })),
+    person: {
+      id: person.id,
+      name: person.name,
+      idNumberMasked: maskIdNumber(person.idNumber),
+      idNumberFull: editing ? person.idNumber : null,
+      phone: person.phone,
+      staffRole: person.staffRole,
+      departmentId: person.departmentId,
+      department: person.department?.name ?? null,
+      center: person.center.name,
+      hireDate: person.hireDate ? formatDate(person.hireDate) : null,
+      createdAt: formatDateTime(person.createdAt),
+    },
+    account: person.user
+      ? {
+          username: person.user.username,
+          active: person.user.active,
+          mustChangePassword: person.user.mustChangePassword,
+          isSelf: person.user.id === user.id,
+          roles: person.user.roles.map((r) => r.role as PlatformRole),
+        }
+      : null,
+  };
+}
+
+const IntentSchema = z.enum(["update", "create-account", "set-roles", "reset-password", "set-active"], {
+  message: "未知的操作",
+});
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  const intent = IntentSchema.safeParse(form.get("intent"));
+  if (!intent.success) httpError(400, "未知的操作。");
+  const ip = getAuth(context).clientAddress;
+  const values = formToObject(form);
+
+  if (intent.data === "update") {
+    const { user, person } = await loadPersonInScope(request, context, params.personId, "update");
+    const parsed = personSchema(shanghaiToday(new Date())).safeParse(values);
+    if (!parsed.success) return data({ intent: intent.data, errors: fieldErrors(parsed.error), values }, { status: 400 });
+    if (await idNumberTaken(parsed.data.idNumber, person.id)) {
+      return data({ intent: intent.data, errors: { idNumber: "该身份证号已被其他人员使用" } as Record<string, string>, values }, { status: 409 });
+    }
+    await updatePerson(person.id, person.centerId, parsed.data, user, ip);
+    return data({ intent: intent.data, ok: true, message: "人员信息已保存。" });
+  }
+
+  // Account actions: the target account is always the one linked to this person, never an id from the form.
+  const { user, person } = await loadPersonInScope(request, context, params.personId, "read");
+  await requireUserWithPermission(request, context, "update:account:center");
+  await requireCenterAccess(request, context, user, "update", "account", person.centerId);
+
+  if (intent.data === "create-account") {
+    if (person.user) httpError(409, "该人员已有账号。");
+    const parsed = accountSchema.safeParse(values);
+    const roles = rolesSchema.safeParse(form.getAll("roles"));
+    if (!parsed.success || !roles.success) {
+      const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(roles.success ? {} : { roles: roles.error.issues[0].message }) };
+      return data({ intent: intent.data, errors, values }, { status: 400 });
+    }
+    const result = await createAccount(person, { ...parsed.data, roles: roles.data }, user, ip);
+    if (!result.ok) return data({ intent: intent.data, errors: result.errors, values }, { status: 409 });
+    return data({ intent: intent.data, ok: true, message: "账号已开通。首次登录时须修改初始密码。" });
+  }
+
+  if (!person.user) httpError(409, "该人员尚未开通账号。");
+
+  if (intent.data === "set-roles") {
+    const roles = rolesSchema.safeParse(form.getAll("roles"));
+    if (!roles.success) return data({ intent: intent.data, errors: { roles: roles.error.issues[0].message } }, { status: 400 });
+    const result = await setRoles(person.user.id, person.centerId, roles.data, user, ip);
+    if (!result.ok) return data({ intent: intent.data, errors: result.errors }, { status: 400 });
+    return data({ intent: intent.data, ok: true, message: "角色已更新。" });
+  }
+
+  if (intent.data === "reset-password") {
+    const pw = newPasswordSchema.safeParse(values.password);
+    if (!pw.success) return data({ intent: intent.data, errors: { password: pw.error.issues[0].message } }, { status: 400 });
+    await resetPassword(person.user.id, person.centerId, pw.data, user, ip);
+    return data({ intent: intent.data, ok: true, message: "密码已重置，该账号的所有登录已失效；下次登录须修改密码。" });
+  }
+
+  const active = z.enum(["true", "false"]).safeParse(values.active);
+  if (!active.success) httpError(400, "参数有误。");
+  const result = await setAccountActive(person.user.id, person.centerId, active.data === "true", user, ip);
+  if (!result.ok) return data({ intent: intent.data, errors: result.errors }, { status: 400 });
+  return data({ intent: intent.data, ok: true, message: active.data === "true" ? "账号已启用。" : "账号已停用，其登录已全部失效。" });
+}
+
+export default function StaffDetail() {
+  const { person, account, editing, canEdit, canManageAccount, grantable, departments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  const errorsFor = (intent: string): Record<string, string> =>
+    actionData && actionData.intent === intent && "errors" in actionData ? (actionData.errors as Record<string, string>) : {};
+  const message = actionData && "message" in actionData ? actionData.message : null;
+  const updateErrors = errorsFor("update");
+  const showEdit = editing && !(actionData?.intent === "update" && "ok" in actionData);
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <PageHeader
+        title={person.name}
+        description={`${person.center} · ${person.staffRole ?? "未设岗位"}`}
+        actions={<Link to="/center/staff" className="btn-secondary">返回列表</Link>}
+      />
+      {params.get("created") ? <Notice tone="success">人员已登记。可在下方为其开通账号。</Notice> : null}
+      {message ? <Notice tone="success">{message}</Notice> : null}
+      {errorsFor(actionData?.intent ?? "")._form ? <Notice tone="error">{errorsFor(actionData?.intent ?? "")._form}</Notice> : null}
+
+      {showEdit ? (
+        <section className="card" aria-labelledby="edit-title">
+          <h2 id="edit-title" className="mb-4 text-lg font-medium">编辑人员信息</h2>
+          <Notice tone="warning">本页显示完整身份证号，查看已记入操作日志。</Notice>
+          <Form method="post" className="space-y-6" noValidate>
+            <input type="hidden" name="intent" value="update" />
+            <PersonFields
+              values={
+                actionData?.intent === "update" && "values" in actionData && actionData.values
+                  ? (actionData.values as Record<string, string>)
+                  : { ...person, idNumber: person.idNumberFull ?? "", departmentId: person.departmentId ?? "", staffRole: person.staffRole ?? "", hireDate: person.hireDate ?? "" }
+              }
+              errors={updateErrors}
+              departments={departments}
+            />
+            <div className="flex gap-3">
+              <button type="submit" className="btn-primary" disabled={busy}>保存</button>
+              <Link to={`/center/staff/${person.id}`} className="btn-secondary">取消</Link>
+            </div>
+          </Form>
+        </section>
+      ) : (
+        <section className="card" aria-labelledby="info-title">
+          <div className="mb-4 flex items-center justify-between">
+            <h2 id="info-title" className="text-lg font-medium">基本信息</h2>
+            {canEdit ? <Link to="?edit=1" className="btn-secondary">编辑（显示完整身份证号）</Link> : null}
+          </div>
+          <dl className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-2 text-sm sm:grid-cols-[7rem_1fr_7rem_1fr]">
+            <dt className="text-slate-500">身份证号</dt><dd className="font-mono">{person.idNumberMasked}</dd>
+            <dt className="text-slate-500">手机号</dt><dd>{person.phone}</dd>
+            <dt className="text-slate-500">岗位</dt><dd>{person.staffRole ?? "—"}</dd>
+            <dt className="text-slate-500">部门</dt><dd>{person.department ?? "—"}</dd>
+            <dt className="text-slate-500">入职日期</dt><dd>{person.hireDate ?? "—"}</dd>
+            <dt className="text-slate-500">登记时间</dt><dd>{person.createdAt}</dd>
+          </dl>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="account-title">
+        <h2 id="account-title" className="mb-4 text-lg font-medium">登录账号与平台角色</h2>
+        {!account ? (
+          canManageAccount ? (
+            <Form method="post" className="space-y-4" noValidate>
+              <input type="hidden" name="intent" value="create-account" />
+              <div className="grid gap-4 sm:grid-cols-2">
+                <Field label="账号" name="username" error={errorsFor("create-account").username} hint="建议使用手机号">
+                  <input id="username" name="username" defaultValue={person.phone} className="input" aria-invalid={!!errorsFor("create-account").username} />
+                </Field>
+                <Field label="初始密码" name="password" error={errorsFor("create-account").password} hint="至少8位，首次登录须修改">
+                  <input id="password" name="password" type="password" autoComplete="new-password" className="input" aria-invalid={!!errorsFor("create-account").password} />
+                </Field>
+              </div>
+              <RoleCheckboxes grantable={grantable} checked={["candidate"]} error={errorsFor("create-account").roles} />
+              <button type="submit" className="btn-primary" disabled={busy}>开通账号</button>
+            </Form>
+          ) : (
+            <p className="text-sm text-slate-600">未开通账号。</p>
+          )
+        ) : (
+          <div className="space-y-6">
+            <p className="text-sm">
+              账号 <strong>{account.username}</strong>
+              {account.active ? <span className="badge ml-2 bg-green-100 text-green-800">启用</span> : <span className="badge ml-2 bg-red-100 text-red-800">已停用</span>}
+              {account.mustChangePassword ? <span className="badge ml-2 bg-amber-100 text-amber-900">待修改初始密码</span> : null}
+            </p>
+            {canManageAccount ? (
+              <>
+                <Form method="post" className="space-y-3">
+                  <input type="hidden" name="intent" value="set-roles" />
+                  <RoleCheckboxes grantable={grantable} checked={account.roles} error={errorsFor("set-roles").roles} />
+                  <button type="submit" className="btn-primary" disabled={busy}>保存角色</button>
+                </Form>
+                <div className="flex flex-wrap items-end gap-6 border-t border-slate-100 pt-4">
+                  <Form method="post" className="flex items-end gap-2" noValidate>
+                    <input type="hidden" name="intent" value="reset-password" />
+                    <Field label="重置密码" name="reset-password" error={errorsFor("reset-password").password}>
+                      <input id="reset-password" name="password" type="password" autoComplete="new-password" placeholder="新的初始密码" className="input w-56" />
+                    </Field>
+                    <button type="submit" className="btn-secondary" disabled={busy}>重置</button>
+                  </Form>
+                  {!account.isSelf ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="set-active" />
+                      <input type="hidden" name="active" value={account.active ? "false" : "true"} />
+                      <button type="submit" className={account.active ? "btn-danger" : "btn-secondary"} disabled={busy}>
+                        {account.active ? "停用账号" : "启用账号"}
+                      </button>
+                    </Form>
+                  ) : null}
+                </div>
+              </>
+            ) : (
+              <p className="text-sm text-slate-600">角色：{account.roles.map((r) => PLATFORM_ROLE_LABELS[r]).join("、")}</p>
+            )}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function RoleCheckboxes({ grantable, checked, error }: { grantable: { role: string; label: string }[]; checked: string[]; error?: string }) {
+  return (
+    <fieldset>
+      <legend className="label">平台角色</legend>
+      <div className="flex flex-wrap gap-x-5 gap-y-2">
+        {grantable.map((g) => (
+          <label key={g.role} className="inline-flex items-center gap-2 text-sm">
+            <input type="checkbox" name="roles" value={g.role} defaultChecked={checked.includes(g.role)} className="size-4" />
+            {g.label}
+          </label>
+        ))}
+      </div>
+      {error ? <p className="field-error">{error}</p> : null}
+    </fieldset>
+  );
+}

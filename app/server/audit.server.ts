@@ -1,0 +1,28 @@
+import { db } from "./db.server";
+import type { SessionUser } from "./session.server";
+
+export type AuditEntry = {
+  action: string;
+  actor?: Pick<SessionUser, "id" | "displayName" | "centerId"> | null;
+  centerId?: string | null;
+  target?: string | null;
+  ip?: string | null;
+  detail?: Record<string, unknown>;
+  at?: Date;
+};
+
+
+export async function audit(entry: AuditEntry) {
+  await db.auditLog.create({
+    data: {
+      at: entry.at ?? new Date(),
+      action: entry.action,
+      actorId: entry.actor?.id ?? null,
+      actorName: entry.actor?.displayName ?? null,
+      centerId: entry.centerId !== undefined ? entry.centerId : (entry.actor?.centerId ?? null),
+      target: entry.target ?? null,
+      ip: entry.ip ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    },
+  });
+}

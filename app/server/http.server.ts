@@ -1,0 +1,44 @@
+import { data } from "react-router";
+import type { z } from "zod";
+
+/** A thrown 4xx with a Chinese message that the error boundary shows. */
+export function httpError(status: 400 | 403 | 404 | 409 | 413 | 429, message: string): never {
+  throw data({ message }, { status });
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** zod issues → { field: first message } for forms. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** Returns 400 with the errors, for forms that re-render with messages. */
+export function invalid(errors: FieldErrors, values?: Record<string, unknown>) {
+  return data({ ok: false as const, errors, values }, { status: 400 });
+}
+
+export function formToObject(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
+/**
+ * The page URL a request is for. Client navigations fetch `/path.data?_routes=…`; rules that
+ * look at the path (redirect targets, placeholder lookup) must see `/path?…` instead.
+ */
+export function pageUrl(request: Request): URL {
+  const url = new URL(request.url);
+  if (url.pathname.endsWith(".data")) {
+    url.pathname = url.pathname.slice(0, -".data".length) || "/";
+    if (url.pathname === "/_root") url.pathname = "/";
+  }
+  url.searchParams.delete("_routes");
+  return url;
+}

@@ -1,0 +1,60 @@
+// Shared steps of `npm start` and `npm test`: both must work on a fresh clone by themselves.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", cwd: root, ...opts, env: { ...process.env, ...(opts.env ?? {}) } });
+  if (r.status !== 0) {
+    console.error(`\n命令失败：${cmd} ${args.join(" ")}`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+export const runBin = (name, args, opts) => run(bin(name), args, opts);
+
+/** npm ci when node_modules is missing or older than the lockfile. */
+export function ensureDependencies() {
+  const marker = path.join(root, "node_modules", ".package-lock.json");
+  const lock = path.join(root, "package-lock.json");
+  if (!fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync(lock).mtimeMs) {
+    console.log("正在安装依赖（首次约需 2 分钟）…");
+    run("npm", ["ci", "--no-audit", "--no-fund"]);
+  }
+  if (!fs.existsSync(path.join(root, "app", "generated", "prisma", "client.ts"))) runBin("prisma", ["generate"]);
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === "generated") continue;
+      newest = Math.max(newest, newestMtime(p));
+    } else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds when there is no build or the sources are newer than it. */
+export function ensureBuild({ force = false } = {}) {
+  const out = path.join(root, "build", "server", "index.js");
+  const sources = Math.max(newestMtime(path.join(root, "app")), fs.statSync(path.join(root, "package-lock.json")).mtimeMs);
+  if (force || !fs.existsSync(out) || fs.statSync(out).mtimeMs < sources) {
+    console.log("正在构建生产版本…");
+    runBin("react-router", ["build"]);
+  }
+}
+
+/** Migrates the database file, and seeds demo data when it has none. */
+export function prepareDatabase(dbFile, { fresh = false } = {}) {
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  if (fresh) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+  const env = { DATABASE_URL: `file:${dbFile}` };
+  runBin("prisma", ["migrate", "deploy"], { env });
+  runBin("tsx", ["prisma/seed.ts"], { env });
+  return env;
+}

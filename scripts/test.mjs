@@ -1,0 +1,31 @@
+// `npm test`: every test — bank validation, unit tests, browser tests — on a fresh build.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { ensureBuild, ensureDependencies, run, runBin } from "./lib.mjs";
+
+ensureDependencies();
+
+function chromiumPath() {
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  for (const p of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) if (fs.existsSync(p)) return p;
+  return null;
+}
+
+if (!chromiumPath() && !process.env.PLAYWRIGHT_USE_BUNDLED) {
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync("which", ["apt-get"]).status === 0;
+  if (isRoot && hasApt) {
+    console.log("未找到 Chromium，正在通过 apt 安装…");
+    run("apt-get", ["update", "-qq"]);
+    run("apt-get", ["install", "-y", "-qq", "chromium"], { env: { DEBIAN_FRONTEND: "noninteractive" } });
+  } else {
+    console.error("浏览器测试需要 Chromium：请安装（Debian: apt-get install -y chromium），或设置 PLAYWRIGHT_CHROMIUM_PATH，或设置 PLAYWRIGHT_USE_BUNDLED=1 使用 Playwright 自带浏览器。");
+    process.exit(1);
+  }
+}
+
+ensureBuild({ force: true });
+runBin("react-router", ["typegen"]);
+runBin("tsc", ["--noEmit"]);
+runBin("vitest", ["run"]);
+runBin("playwright", ["test"]);
