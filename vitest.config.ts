@@ -7,5 +7,7 @@ export default defineConfig({
     include: ["test/unit/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    globalSetup: ["test/support/global-setup.ts"],
+    setupFiles: ["test/support/db-setup.ts"],
   },
 });
