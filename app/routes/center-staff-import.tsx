@@ -7,6 +7,7 @@ import { httpError } from "~/server/http.server";
 import { checkImport, commitImport, MAX_UPLOAD_BYTES, stageImport } from "~/server/staff.server";
 import { maskIdNumber } from "~/domain/id-number";
 import { STAFF_ROLES } from "~/domain/roles";
+import { FileInput } from "~/ui/file-input";
 import { Notice, PageHeader } from "~/ui/page";
 
 export function meta() {
@@ -83,10 +84,7 @@ export default function StaffImport() {
         {actionData && "error" in actionData ? <Notice tone="error">{actionData.error}</Notice> : null}
         <Form method="post" encType="multipart/form-data" className="card space-y-4">
           <input type="hidden" name="intent" value="upload" />
-          <div>
-            <label htmlFor="file" className="label">CSV 文件</label>
-            <input id="file" name="file" type="file" accept=".csv,text/csv" required className="block text-sm" />
-          </div>
+          <FileInput id="file" name="file" accept=".csv,text/csv" label="CSV 文件" />
           <div>
             <label htmlFor="encoding" className="label">文件编码</label>
             <select id="encoding" name="encoding" className="input w-64" defaultValue="auto">

@@ -9,7 +9,8 @@ import { PageHeader, Notice } from "~/ui/page";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const item = findNavItem(pageUrl(request).pathname.replace(/\/$/, ""));
   if (!item) httpError(404, "您访问的页面不存在。");
-  await requireUserWithPermission(request, context, item.permission);
+  const user = await requireUserWithPermission(request, context, item.permission);
+  if (item.role && !user.roles.includes(item.role)) httpError(403, "您没有访问此页面或执行此操作的权限。");
   return { title: item.label, description: item.description };
 }
 

@@ -1,7 +1,8 @@
 import { hasPermission, type Permission } from "~/domain/permissions";
 import type { PlatformRole } from "~/domain/roles";
 
-export type NavItem = { to: string; label: string; permission: Permission; description: string };
+/** `role`: shown only to holders of that role (personal pages make sense only for staff who are candidates). */
+export type NavItem = { to: string; label: string; permission: Permission; description: string; role?: PlatformRole };
 export type NavGroup = { title: string; items: NavItem[]; centerOnly?: boolean };
 
 // One list drives the sidebar, the home page cards and the placeholder pages' permission checks.
@@ -10,10 +11,10 @@ export const NAV_GROUPS: NavGroup[] = [
     title: "我的",
     items: [
       { to: "/me", label: "个人信息", permission: "read:profile:own", description: "查看本人登记信息与岗位" },
-      { to: "/me/exams", label: "我的考试", permission: "read:exam:own", description: "报名的考试、准考证与成绩" },
-      { to: "/me/training", label: "我的培训", permission: "read:training:own", description: "课程、学时与申报条件" },
-      { to: "/me/certificates", label: "我的证书", permission: "read:certificate:own", description: "已取得的职业技能等级证书" },
-      { to: "/me/evaluation", label: "能力评价", permission: "read:evaluation:own", description: "年度评价、自评与五力画像" },
+      { to: "/me/exams", label: "我的考试", permission: "read:exam:own", description: "报名的考试、准考证与成绩", role: "candidate" },
+      { to: "/me/training", label: "我的培训", permission: "read:training:own", description: "课程、学时与申报条件", role: "candidate" },
+      { to: "/me/certificates", label: "我的证书", permission: "read:certificate:own", description: "已取得的职业技能等级证书", role: "candidate" },
+      { to: "/me/evaluation", label: "能力评价", permission: "read:evaluation:own", description: "年度评价、自评与五力画像", role: "candidate" },
     ],
   },
   {
@@ -57,7 +58,7 @@ export function navFor(roles: readonly PlatformRole[], hasCenter: boolean): NavG
   return NAV_GROUPS.filter((g) => hasCenter || !g.centerOnly).map((g) => ({
     title: g.title,
     items: g.items.filter((i) => {
-      if (seen.has(i.to) || !hasPermission(roles, i.permission)) return false;
+      if (seen.has(i.to) || !hasPermission(roles, i.permission) || (i.role && !roles.includes(i.role))) return false;
       seen.add(i.to);
       return true;
     }),
