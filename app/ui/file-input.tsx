@@ -7,7 +7,7 @@ export function FileInput({ id, name, accept, label }: { id: string; name: strin
     <div>
       <span className="label" id={`${id}-label`}>{label}</span>
       <div className="flex items-center gap-3">
-        <label htmlFor={id} className="btn-secondary cursor-pointer focus-within:outline-2 focus-within:outline-brand-600">
+        <label htmlFor={id} className="btn-secondary cursor-pointer focus-within:outline focus-within:outline-2 focus-within:outline-brand-600">
           选择文件
           <input
             id={id}
