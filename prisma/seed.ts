@@ -6,6 +6,11 @@ import { PrismaClient } from "../app/generated/prisma/client";
 import { hashPassword } from "../app/server/password.server";
 import { idNumberCheckChar } from "../app/domain/id-number";
 import { shanghaiDateToInstant } from "../app/domain/time";
+import { assembleTheoryPaper, candidateOrder } from "../app/domain/assembly";
+import { gradeTheory, type AnswerValue } from "../app/domain/grading";
+import { seededRandom } from "../app/domain/random";
+import { loadBankFromDisk } from "../app/server/bank-files.server";
+import { importBank } from "../app/server/bank-import.server";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -43,6 +48,7 @@ const DEMO_STAFF: StaffSeed[] = [
 const DEMO_ACCOUNTS: [string, string | null, string[], "main" | "other" | null][] = [
   ["candidate", "李明", ["candidate"], "main"],
   ["proctor", "王芳", ["candidate", "proctor"], "main"],
+  ["proctor2", "刘洋", ["candidate", "proctor"], "main"],
   ["examiner", "张伟", ["examiner"], "main"],
   ["chief", "黄磊", ["examiner", "chief_examiner"], "main"],
   ["trainer", "陈静", ["trainer"], "main"],
@@ -52,6 +58,11 @@ const DEMO_ACCOUNTS: [string, string | null, string[], "main" | "other" | null][
 ];
 
 async function main() {
+  // The bank is imported on every start: idempotent, and keeps the database in step with the repo.
+  const bank = loadBankFromDisk();
+  if (bank.errors.length) throw new Error(`题库校验失败：\n${bank.errors.join("\n")}`);
+  const imported = await importBank(db, bank.items, bank.version);
+  console.log(imported.alreadyCurrent ? `题库已是最新版本 ${bank.version}。` : `题库已导入：版本 ${bank.version}，新增 ${imported.added}，修改 ${imported.changed}，退役 ${imported.retired}。`);
   if ((await db.center.count()) > 0) {
     console.log("数据库已有数据，跳过演示数据。");
     return;
@@ -116,7 +127,59 @@ async function main() {
       { at: new Date(now - 3 * day), action: "auth.login_failed", actorName: null, centerId: main.id, ip: "10.20.1.33", target: "candidate", detail: JSON.stringify({ accountFailures: 1, reason: "bad credentials" }) },
     ],
   });
+  await seedExams(main.id, bank.items, bank.version, people);
   console.log(`演示数据已创建：3 个中心，${DEMO_STAFF.length + 5} 名人员，${DEMO_ACCOUNTS.length} 个账号（密码 ${DEMO_PASSWORD}）。`);
+}
+
+/** A past L5 sitting with published results, and tomorrow's L5 sitting ready to open. */
+async function seedExams(centerId: string, items: ReturnType<typeof loadBankFromDisk>["items"], version: string, people: Map<string, string>) {
+  const day = 24 * 60 * 60_000;
+  const users = new Map((await db.user.findMany()).map((u) => [u.username, u.id]));
+  const admin = users.get("admin")!;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  async function sitting(title: string, startsAt: Date, seed: number, candidates: string[], ticketDay: string) {
+    const assembled = assembleTheoryPaper(items, "L5", seed, version);
+    if (!assembled.ok) throw new Error(assembled.message);
+    const snapshot = assembled.paper.sections.flatMap((s) => s.items.map((pi) => ({ ...byId.get(pi.id)!, points: pi.points })));
+    const paper = await db.paper.create({ data: { level: "L5", kind: "theory", seed, bankVersion: version, content: JSON.stringify(assembled.paper), items: JSON.stringify(snapshot) } });
+    const s = await db.sitting.create({ data: { centerId, kind: "theory", level: "L5", title, startsAt, durationMinutes: 90, seed, paperId: paper.id, createdById: admin } });
+    const room = await db.room.create({ data: { sittingId: s.id, name: "第1考场", capacity: 30 } });
+    await db.roomProctor.createMany({ data: [{ roomId: room.id, userId: users.get("proctor")! }, { roomId: room.id, userId: users.get("proctor2")! }] });
+    const regs = [];
+    for (const [i, name] of candidates.entries()) {
+      regs.push(await db.registration.create({ data: { sittingId: s.id, roomId: room.id, personId: people.get(name)!, seat: i + 1, ticketNumber: `SFQ${ticketDay}101${String(i + 1).padStart(2, "0")}` } }));
+    }
+    return { s, room, regs, paper: assembled.paper, snapshot };
+  }
+  // History: taken two months ago, results published.
+  const past = await sitting("2026年第3期五级理论考试", new Date(Date.now() - 60 * day), 20260920, ["周敏", "胡晓燕", "徐婷", "孙浩"], "260923");
+  const openedAt = past.s.startsAt;
+  await db.room.update({ where: { id: past.room.id }, data: { status: "closed", openedAt, startCode: "000000" } });
+  const gradable = past.snapshot.map((i) => ({ id: i.id, type: i.type, points: i.points, area: i.area, key: i.key }));
+  for (const [n, reg] of past.regs.entries()) {
+    const accuracy = [0.82, 0.71, 0.42, 0.64][n];
+    const random = seededRandom(`demo-answers|${reg.id}`);
+    const answers = new Map<string, AnswerValue>();
+    for (const it of past.snapshot) {
+      const right = random() < accuracy;
+      const wrongSingle = Object.keys(it.options ?? {}).find((k) => k !== it.key) ?? "A";
+      answers.set(it.id, right ? it.key : it.type === "判断" ? (it.key === "正确" ? "错误" : "正确") : it.type === "多选" ? [(it.key as string[])[0]] : wrongSingle);
+    }
+    const grade = gradeTheory(gradable, answers);
+    const submittedAt = new Date(openedAt.getTime() + (60 + n * 5) * 60_000);
+    const attempt = await db.attempt.create({
+      data: {
+        registrationId: reg.id, itemOrder: JSON.stringify(candidateOrder(past.paper, byId, reg.id)), startedAt: openedAt, status: "submitted",
+        submittedAt, submitReason: "manual", score: grade.total, passed: grade.passed, areaScores: JSON.stringify(grade.byArea),
+      },
+    });
+    await db.answer.createMany({ data: [...answers].map(([itemId, v]) => ({ attemptId: attempt.id, itemId, value: JSON.stringify(v), windowId: "seed", seq: 1, savedAt: submittedAt })) });
+  }
+  await db.sitting.update({ where: { id: past.s.id }, data: { status: "published", publishedAt: new Date(openedAt.getTime() + 3 * day) } });
+  // Upcoming: tomorrow 09:00 Beijing time; the demo candidate 李明 is seat 1.
+  const tomorrow = new Date(Date.now() + day);
+  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(tomorrow);
+  await sitting("2026年第4期五级理论考试", new Date(`${ymd}T09:00:00+08:00`), 20261123, ["李明", "王芳", "陈静", "杨帆"], ymd.replace(/-/g, "").slice(2));
 }
 
 main()

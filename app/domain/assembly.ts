@@ -1,0 +1,91 @@
+// Theory paper assembly (REFERENCE §2): 100 points, each area's points = its weight in table 4.1,
+// a documented type mix, ≥ half of each work area's items (per type) from the paper's own level,
+// reproducible from (bank version, level, seed), no repeats, shortfalls named by bucket.
+import type { BankItem, ItemType } from "./bank";
+import { BASIC_AREAS, LEVEL_LABELS, LOWER_LEVELS, THEORY_WEIGHTS, type Area, type Level } from "./levels";
+import { seededRandom, shuffled } from "./random";
+
+export const ITEM_POINTS: Record<ItemType, number> = { 判断: 1, 单选: 1, 多选: 2 };
+
+/**
+ * The type mix of an area of weight w: 判断 round(0.2·w) items of 1 point, 多选 round(0.15·w)
+ * items of 2 points, 单选 the remaining points at 1 point each. E.g. w = 40 → 8 判断, 20 单选, 6 多选.
+ */
+export function typeMix(weight: number): Record<ItemType, number> {
+  const judge = Math.round(weight * 0.2);
+  const multi = Math.round(weight * 0.15);
+  return { 判断: judge, 单选: weight - judge - 2 * multi, 多选: multi };
+}
+
+export type BlueprintSection = { area: Area; weight: number; counts: Record<ItemType, number> };
+
+export function theoryBlueprint(level: Level): BlueprintSection[] {
+  return (Object.entries(THEORY_WEIGHTS[level]) as [Area, number][]).map(([area, weight]) => ({ area, weight, counts: typeMix(weight) }));
+}
+
+/** How many items of a work area's type must come from the paper's own level. */
+export function ownLevelMinimum(count: number): number {
+  return Math.ceil(count / 2);
+}
+
+export type PaperItem = { id: string; type: ItemType; points: number; level: BankItem["level"]; requirement: string };
+export type PaperSection = { area: Area; weight: number; points: number; items: PaperItem[] };
+export type TheoryPaper = { level: Level; kind: "theory"; seed: number; bankVersion: string; totalPoints: number; sections: PaperSection[] };
+export type Shortfall = { level: Level | "common"; area: Area; type: ItemType; need: number; have: number };
+export type AssemblyResult = { ok: true; paper: TheoryPaper } | { ok: false; shortfalls: Shortfall[]; message: string };
+
+const TYPES: ItemType[] = ["判断", "单选", "多选"];
+
+export function shortfallMessage(s: readonly Shortfall[]): string {
+  return (
+    "题库不足，无法组卷：" +
+    s.map((x) => `${x.level === "common" ? "公共" : LEVEL_LABELS[x.level]}「${x.area}」${x.type}题需要 ${x.need} 道，可用 ${x.have} 道，缺 ${x.need - x.have} 道`).join("；")
+  );
+}
+
+export function assembleTheoryPaper(bank: readonly BankItem[], level: Level, seed: number, version: string): AssemblyResult {
+  const random = seededRandom(`${version}|${level}|theory|${seed}`);
+  const live = bank.filter((i) => !i.retired).sort((a, b) => a.id.localeCompare(b.id));
+  const sections: PaperSection[] = [];
+  const shortfalls: Shortfall[] = [];
+  for (const { area, weight, counts } of theoryBlueprint(level)) {
+    const picked: BankItem[] = [];
+    for (const type of TYPES) {
+      const need = counts[type];
+      if (need === 0) continue;
+      const bucket = (lv: BankItem["level"]) => live.filter((i) => i.level === lv && i.area === area && i.type === type);
+      if (BASIC_AREAS.includes(area)) {
+        const pool = bucket("common");
+        if (pool.length < need) shortfalls.push({ level: "common", area, type, need, have: pool.length });
+        picked.push(...shuffled(pool, random).slice(0, need));
+        continue;
+      }
+      const own = shuffled(bucket(level), random);
+      const minOwn = ownLevelMinimum(need);
+      if (own.length < minOwn) shortfalls.push({ level, area, type, need: minOwn, have: own.length });
+      const first = own.slice(0, minOwn);
+      const rest = shuffled([...own.slice(minOwn), ...LOWER_LEVELS[level].flatMap((l) => bucket(l))], random);
+      if (first.length + rest.length < need) {
+        if (own.length >= minOwn) shortfalls.push({ level, area, type, need, have: first.length + rest.length });
+      }
+      picked.push(...first, ...rest.slice(0, need - first.length));
+    }
+    const items = picked.map((i) => ({ id: i.id, type: i.type, points: ITEM_POINTS[i.type], level: i.level, requirement: i.requirement }));
+    sections.push({ area, weight, points: items.reduce((s, i) => s + i.points, 0), items });
+  }
+  if (shortfalls.length > 0) return { ok: false, shortfalls, message: shortfallMessage(shortfalls) };
+  return { ok: true, paper: { level, kind: "theory", seed, bankVersion: version, totalPoints: sections.reduce((s, x) => s + x.points, 0), sections } };
+}
+
+/** One candidate's view: items shuffled within each area, options shuffled (keys follow the letters). */
+export type CandidateOrder = { itemId: string; options: string[] }[];
+
+export function candidateOrder(paper: TheoryPaper, bank: ReadonlyMap<string, Pick<BankItem, "options">>, candidateKey: string): CandidateOrder {
+  const random = seededRandom(`order|${candidateKey}`);
+  return paper.sections.flatMap((s) =>
+    shuffled(s.items, random).map((i) => ({
+      itemId: i.id,
+      options: i.type === "判断" ? [] : shuffled(Object.keys(bank.get(i.id)?.options ?? {}).sort(), random),
+    })),
+  );
+}

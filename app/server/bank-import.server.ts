@@ -1,0 +1,71 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import type { BankItem } from "~/domain/bank";
+import type { PrismaClient } from "~/generated/prisma/client";
+
+function itemHash(i: BankItem): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(i)))).slice(0, 16);
+}
+
+export type ImportSummary = { version: string; added: number; changed: number; retired: number; unchanged: number; alreadyCurrent: boolean };
+
+/**
+ * Loads a validated bank into the database. Idempotent: the same bank twice changes nothing.
+ * Items missing from the files are retired, never deleted, so past papers stay reviewable.
+ */
+export async function importBank(db: PrismaClient, items: readonly BankItem[], version: string, now = new Date()): Promise<ImportSummary> {
+  const current = await db.bankVersion.findFirst({ where: { current: true } });
+  const existing = new Map((await db.questionItem.findMany({ select: { id: true, contentHash: true, retired: true } })).map((r) => [r.id, r]));
+  const seen = new Set<string>();
+  let added = 0, changed = 0, unchanged = 0, retired = 0;
+  const writes: ReturnType<typeof db.questionItem.upsert>[] = [];
+  for (const i of items) {
+    seen.add(i.id);
+    const contentHash = itemHash(i);
+    const prev = existing.get(i.id);
+    if (prev && prev.contentHash === contentHash) {
+      unchanged++;
+      continue;
+    }
+    if (prev) changed++;
+    else added++;
+    const data = {
+      type: i.type, level: i.level, area: i.area, requirement: i.requirement, stem: i.stem,
+      options: i.options ? JSON.stringify(i.options) : null, key: JSON.stringify(i.key), explanation: i.explanation,
+      law: i.law ? JSON.stringify(i.law) : null, retired: i.retired, contentHash, lastVersion: version,
+    };
+    writes.push(db.questionItem.upsert({ where: { id: i.id }, create: { id: i.id, firstVersion: version, ...data }, update: data }));
+  }
+  const gone = [...existing.values()].filter((r) => !seen.has(r.id) && !r.retired).map((r) => r.id);
+  retired = gone.length;
+  const alreadyCurrent = current?.id === version && writes.length === 0 && gone.length === 0;
+  if (alreadyCurrent) return { version, added, changed, retired, unchanged, alreadyCurrent };
+  const active = items.filter((i) => !i.retired).length;
+  // Chunks keep each write transaction short, so a running exam server is never blocked for long.
+  for (let k = 0; k < writes.length; k += 100) await db.$transaction(writes.slice(k, k + 100));
+  await db.$transaction([
+    db.questionItem.updateMany({ where: { id: { in: gone } }, data: { retired: true } }),
+    db.bankVersion.updateMany({ where: { current: true }, data: { current: false } }),
+    db.bankVersion.upsert({
+      where: { id: version },
+      create: { id: version, importedAt: now, itemCount: items.length, activeCount: active, current: true },
+      update: { importedAt: now, current: true, itemCount: items.length, activeCount: active },
+    }),
+  ]);
+  return { version, added, changed, retired, unchanged, alreadyCurrent };
+}
+
+/** The current bank as domain items (what new papers are built from). */
+export async function currentBank(db: PrismaClient): Promise<{ version: string; items: BankItem[] } | null> {
+  const v = await db.bankVersion.findFirst({ where: { current: true } });
+  if (!v) return null;
+  const rows = await db.questionItem.findMany({ orderBy: { id: "asc" } });
+  return {
+    version: v.id,
+    items: rows.map((r) => ({
+      id: r.id, type: r.type as BankItem["type"], level: r.level as BankItem["level"], area: r.area as BankItem["area"],
+      requirement: r.requirement, stem: r.stem, options: r.options ? JSON.parse(r.options) : null, key: JSON.parse(r.key),
+      explanation: r.explanation, law: r.law ? JSON.parse(r.law) : null, retired: r.retired,
+    })),
+  };
+}

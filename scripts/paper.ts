@@ -1,0 +1,151 @@
+// 组卷命令行工具（只读题库文件，不用数据库）：
+//   npm run paper -- --level L5|L4|L3 --kind theory --seed N [--json] [--bank DIR]
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { assembleTheoryPaper, type TheoryPaper } from "~/domain/assembly";
+import { ITEM_TYPES } from "~/domain/bank";
+import { isLevel, LEVEL_LABELS, type Level } from "~/domain/levels";
+import { BANK_DIR, loadBankFromDisk } from "~/server/bank-files.server";
+
+const USAGE = `用法：npm run paper -- --level L5|L4|L3 --kind theory --seed N [--json] [--bank 目录]
+
+参数：
+  --level   试卷等级：L5（五级/初级工）、L4（四级/中级工）、L3（三级/高级工）
+  --kind    试卷类型：theory（理论知识，默认）；skill（技能考核，尚未实现）
+  --seed    随机种子，非负整数；同一题库版本、等级和种子总是得到同一份试卷
+  --json    以 JSON 输出试卷（默认输出中文组卷蓝图）
+  --bank    题库目录（默认 ${path.relative(process.cwd(), BANK_DIR) || "."}）`;
+
+function usage(problem: string): number {
+  console.error(`${problem}\n\n${USAGE}`);
+  return 2;
+}
+
+/** Display width: CJK and full-width characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+function table(header: string[], rows: string[][], rightAligned: number[] = []): string {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
+  const fmt = (r: string[]) =>
+    r
+      .map((cell, i) => {
+        const pad = " ".repeat(widths[i] - width(cell));
+        return rightAligned.includes(i) ? pad + cell : cell + pad;
+      })
+      .join("  ")
+      .trimEnd();
+  return [fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(fmt)].join("\n");
+}
+
+function blueprint(paper: TheoryPaper): string {
+  const rows = paper.sections.map((s) => {
+    const mix = ITEM_TYPES.map((t) => {
+      const n = s.items.filter((i) => i.type === t).length;
+      return n > 0 ? `${t}${n}` : "";
+    }).filter(Boolean);
+    const own = s.items.filter((i) => i.level === paper.level).length;
+    const source = s.items.every((i) => i.level === "common") ? "公共" : own === s.items.length ? `本级${own}` : `本级${own} 下级${s.items.length - own}`;
+    return [s.area, String(s.weight), String(s.points), String(s.items.length), mix.join(" "), source];
+  });
+  const total = paper.sections.reduce((n, s) => n + s.items.length, 0);
+  const weights = paper.sections.reduce((n, s) => n + s.weight, 0);
+  rows.push(["合计", String(weights), String(paper.totalPoints), String(total), "", ""]);
+  return [
+    `${LEVEL_LABELS[paper.level]}（${paper.level}）理论知识试卷 · 种子 ${paper.seed} · 题库版本 ${paper.bankVersion} · 总分 ${paper.totalPoints}`,
+    "",
+    table(["区域", "权重", "分值", "题数", "题型构成", "题目来源"], rows, [1, 2, 3]),
+    "",
+    "判断题、单选题每题 1 分，多选题每题 2 分（多选、少选、错选均不得分）。",
+  ].join("\n");
+}
+
+/** node:util parseArgs reports in English; say it in Chinese. */
+function parseArgsProblem(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  const option = /'(--?[^' ]+)/.exec(err.message ?? "")?.[1];
+  switch (err.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `未知的参数：${option ?? ""}`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return `参数 ${option ?? ""} 的取值有误（缺少取值、取值以 - 开头，或开关参数带了取值）`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `多余的参数：${/'([^']+)'/.exec(err.message ?? "")?.[1] ?? ""}`;
+    default:
+      return `参数有误：${err.message ?? String(e)}`;
+  }
+}
+
+function main(argv: string[]): number {
+  let values: { level?: string; kind?: string; seed?: string; json?: boolean; bank?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        level: { type: "string" },
+        kind: { type: "string" },
+        seed: { type: "string" },
+        json: { type: "boolean" },
+        bank: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    return usage(parseArgsProblem(e));
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const kind = values.kind ?? "theory";
+  if (kind !== "theory" && kind !== "skill") return usage(`未知的试卷类型：${kind}（应为 theory 或 skill）`);
+  if (values.level === undefined) return usage("缺少 --level。");
+  if (!isLevel(values.level)) return usage(`未知的等级：${values.level}（应为 L5、L4 或 L3）`);
+  if (values.seed === undefined) return usage("缺少 --seed。");
+  const seed = Number(values.seed);
+  if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) return usage(`种子应为非负整数：${values.seed}`);
+  if (values.bank !== undefined && values.bank.trim() === "") return usage("--bank 需要一个目录。");
+  if (kind === "skill") {
+    console.error("技能考核组卷尚未实现");
+    return 2;
+  }
+  const level: Level = values.level;
+
+  let bank: ReturnType<typeof loadBankFromDisk>;
+  try {
+    bank = loadBankFromDisk(values.bank === undefined ? undefined : path.resolve(values.bank));
+  } catch (e) {
+    console.error(`无法读取题库目录 ${values.bank ?? BANK_DIR}：${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  if (bank.errors.length > 0) {
+    for (const e of bank.errors) console.error(e);
+    console.error(`题库校验未通过：共 ${bank.errors.length} 处错误，无法组卷。`);
+    return 1;
+  }
+  const result = assembleTheoryPaper(bank.items, level, seed, bank.version);
+  if (!result.ok) {
+    console.error(result.message);
+    return 1;
+  }
+  console.log(values.json ? JSON.stringify(result.paper, null, 2) : blueprint(result.paper));
+  return 0;
+}
+
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+process.exitCode = main(process.argv.slice(2));

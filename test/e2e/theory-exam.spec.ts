@@ -1,0 +1,291 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { gotoReady, loginAs, uniqueIdNumber, uniqueSuffix } from "./fixtures";
+import { paperKeys, paperSecrets, rewindRoom, savedAnswer } from "./exam-db";
+
+// One journey, in order: schedule → staff the rooms → open → candidates sit → publish.
+test.describe.configure({ mode: "serial" });
+
+const S = uniqueSuffix().slice(-5);
+const TITLE = `E2E五级理论${S}`;
+const people = {
+  pass: { name: `考生甲${S}`, id: uniqueIdNumber() },
+  fail: { name: `考生乙${S}`, id: uniqueIdNumber() },
+  late: { name: `考生丙${S}`, id: uniqueIdNumber() },
+};
+const tickets: Record<string, string> = {};
+let sittingUrl = "";
+
+async function createPerson(page: Page, name: string, id: string) {
+  await gotoReady(page, "/center/staff/new");
+  await page.getByLabel("姓名").fill(name);
+  await page.getByLabel("居民身份证号").fill(id);
+  await page.getByLabel("手机号").fill("13700009999");
+  await page.getByLabel("入职日期").fill("2020-06-01");
+  await page.getByLabel("岗位").selectOption("综合窗口工作人员");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("人员已登记")).toBeVisible();
+}
+
+async function examLogin(browser: Browser, who: keyof typeof people, startCode: string) {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  await gotoReady(page, "/exam");
+  await page.getByLabel("准考证号").fill(tickets[who]);
+  await page.getByLabel("身份证号").fill(people[who].id);
+  await page.getByLabel("开考码").fill(startCode);
+  await page.getByRole("button", { name: "进入考试" }).click();
+  await expect(page.getByRole("navigation", { name: "答题卡" })).toBeVisible();
+  await expect(page.getByTestId("save-state")).toContainText("已保存");
+  return { ctx, page };
+}
+
+/** Answers the current question correctly (or wrongly) by the key from the database. */
+async function answerCurrent(page: Page, keys: ReturnType<typeof paperKeys>, correct: boolean) {
+  const heading = page.locator("#q-h");
+  await expect(heading).toBeVisible();
+  const inputs = page.locator("main fieldset input");
+  const name = (await inputs.first().getAttribute("name"))!;
+  const itemId = name.slice(2);
+  const { type, key } = keys.get(itemId)!;
+  if (type === "多选") {
+    const want = correct ? (key as string[]) : [(key as string[])[0]];
+    for (const k of want) await page.locator(`main fieldset input[value="${k}"]`).check();
+  } else {
+    const all = await inputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const pick = correct ? (key as string) : all.find((v) => v !== key)!;
+    await page.locator(`main fieldset input[value="${pick}"]`).check();
+  }
+  return itemId;
+}
+
+async function answered(page: Page) {
+  const text = await page.getByRole("navigation", { name: "答题卡" }).getByText(/已答 \d+\/\d+/).textContent();
+  return Number(text!.match(/已答 (\d+)/)![1]);
+}
+
+test("中心管理员安排场次：考场、监考不足提示、报名、组卷蓝图", async ({ page }) => {
+  await loginAs(page, "admin");
+  for (const p of Object.values(people)) await createPerson(page, p.name, p.id);
+
+  await gotoReady(page, "/center/sittings");
+  await page.getByLabel("场次名称").fill(TITLE);
+  await page.getByLabel("等级").selectOption("L5");
+  const start = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date()).replace(" ", "T");
+  await page.getByLabel("开考时间（北京时间）").fill(start);
+  await page.getByLabel("考试时长（分钟）").fill("45");
+  await page.getByRole("button", { name: "创建场次" }).click();
+  await expect(page.getByText("考试时长不得少于 60 分钟")).toBeVisible();
+  await page.getByLabel("考试时长（分钟）").fill("60");
+  await page.getByRole("button", { name: "创建场次" }).click();
+  await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
+  sittingUrl = new URL(page.url()).pathname;
+
+  for (const room of ["第1考场", "第2考场"]) {
+    await page.getByLabel("考场名称").fill(room);
+    await page.getByLabel("容量").fill(room === "第1考场" ? "2" : "5");
+    await page.getByRole("button", { name: "添加考场" }).click();
+    await expect(page.getByTestId(`room-${room}`)).toBeVisible();
+  }
+  await expect(page.getByTestId("room-第1考场")).toContainText("还缺 2 名监考员");
+
+  for (const p of Object.values(people)) await page.getByLabel(p.name).check();
+  await page.getByRole("button", { name: "为所选人员报名" }).click();
+  await expect(page.getByText("已报名 3 人")).toBeVisible();
+
+  await page.getByRole("button", { name: "组卷" }).click();
+  await expect(page.getByText("已组卷")).toBeVisible();
+  const blueprint = page.getByRole("table", { name: "组卷蓝图" });
+  for (const [area, w] of [["职业道德", "5"], ["基础知识", "25"], ["咨询引导", "20"], ["业务办理", "40"], ["综合出件", "10"]]) {
+    await expect(blueprint.getByRole("row", { name: new RegExp(`^${area} ${w} ${w} `) })).toBeVisible();
+  }
+
+  // Tickets as the admin sees them (room 1 holds the first two, room 2 the third).
+  for (const [who, p] of Object.entries(people)) {
+    const row = page.getByRole("row").filter({ hasText: p.name });
+    tickets[who] = (await row.locator("td").nth(1).textContent())!.trim();
+  }
+  expect(Object.values(tickets).every((t) => /^[A-Z0-9]{10,}$/.test(t))).toBe(true);
+});
+
+test("监考员不足时不能开考；指派后开考并得到开考码", async ({ browser }) => {
+  const proctor = await browser.newPage();
+  await loginAs(proctor, "proctor");
+  const admin = await browser.newPage();
+  await loginAs(admin, "admin");
+  await gotoReady(admin, sittingUrl);
+  // Only one proctor in room 1 first.
+  const room1 = admin.getByTestId("room-第1考场");
+  await room1.getByLabel("选择监考员").selectOption({ label: "王芳" });
+  await room1.getByRole("button", { name: "指派" }).click();
+  await expect(admin.getByText("已指派监考员 王芳")).toBeVisible();
+
+  await gotoReady(proctor, "/proctor");
+  await proctor.getByRole("link", { name: new RegExp(`${TITLE} · 第1考场`) }).click();
+  await proctor.getByRole("button", { name: "开考" }).click();
+  await expect(proctor.getByText("监考员不足：本考场 2 名考生需 2 名监考员，还缺 1 名，不能开考。")).toBeVisible();
+
+  for (const room of ["第1考场", "第2考场"]) {
+    for (const name of room === "第1考场" ? ["刘洋"] : ["王芳", "刘洋"]) {
+      const r = admin.getByTestId(`room-${room}`);
+      await r.getByLabel("选择监考员").selectOption({ label: name });
+      await r.getByRole("button", { name: "指派" }).click();
+      await expect(admin.getByText(`已指派监考员 ${name}`)).toBeVisible();
+    }
+  }
+  await expect(admin.getByTestId("room-第1考场")).toContainText("监考员已满足（2/2）");
+
+  await proctor.reload();
+  await proctor.getByRole("button", { name: "开考" }).click();
+  await expect(proctor.getByTestId("start-code")).toHaveText(/^\d{6}$/);
+  await admin.close();
+  await proctor.close();
+});
+
+test("考生作答：刷新与断网不丢答案，第二个窗口不能覆盖，交卷后发布成绩", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const proctor = await browser.newPage();
+  await loginAs(proctor, "proctor");
+  await gotoReady(proctor, "/proctor");
+  await proctor.getByRole("link", { name: new RegExp(`${TITLE} · 第1考场`) }).click();
+  const code = (await proctor.getByTestId("start-code").textContent())!.trim();
+
+  // A wrong start code is refused.
+  const bad = await browser.newPage();
+  await gotoReady(bad, "/exam");
+  await bad.getByLabel("准考证号").fill(tickets.pass);
+  await bad.getByLabel("身份证号").fill(people.pass.id);
+  await bad.getByLabel("开考码").fill(code === "123456" ? "654321" : "123456");
+  await bad.getByRole("button", { name: "进入考试" }).click();
+  await expect(bad.getByRole("alert")).toContainText("开考码不正确");
+  await bad.close();
+
+  const keys = paperKeys(TITLE);
+  const { ctx, page } = await examLogin(browser, "pass", code);
+  // No key reaches the browser: neither the page nor its loader data holds explanations,
+  // requirement codes or which option is right.
+  const secrets = paperSecrets(TITLE);
+  for (const body of [await page.content(), await (await page.request.get("/exam/paper.data")).text()]) {
+    for (const e of secrets.explanations) expect(body).not.toContain(e.slice(0, 12));
+    for (const r of secrets.requirements) expect(body).not.toContain(r);
+    expect(body).not.toMatch(/"(key|explanation|requirement)"/);
+  }
+
+  const total = Number((await page.getByText(/已答 \d+\/(\d+)/).textContent())!.match(/\/(\d+)/)![1]);
+  expect(total).toBe(keys.size);
+  // Answer the first 5, then reload: nothing is lost.
+  for (let i = 0; i < 5; i++) {
+    await answerCurrent(page, keys, true);
+    await page.getByRole("button", { name: "下一题" }).click();
+  }
+  await expect(page.getByTestId("save-state")).toContainText("已保存");
+  await page.reload();
+  await expect(page.getByTestId("save-state")).toContainText("已保存");
+  expect(await answered(page)).toBe(5);
+
+  // Offline: the answer is kept locally, the banner shows, and it is saved when the network returns.
+  await page.getByRole("button", { name: "第 6 题，未答" }).click();
+  await ctx.setOffline(true);
+  const offlineItem = await answerCurrent(page, keys, true);
+  await expect(page.getByText("网络已断开")).toBeVisible();
+  await expect(page.getByTestId("save-state")).toContainText("未保存");
+  expect(savedAnswer(tickets.pass, offlineItem)).toBeUndefined();
+  await ctx.setOffline(false);
+  await expect(page.getByTestId("save-state")).toContainText("已保存", { timeout: 15_000 });
+  expect(savedAnswer(tickets.pass, offlineItem)).toEqual(keys.get(offlineItem)!.key);
+
+  // A second window takes over; the first can no longer write.
+  const second = await ctx.newPage();
+  await gotoReady(second, "/exam/paper");
+  await expect(second.getByTestId("save-state")).toContainText("已保存");
+  await page.getByRole("button", { name: "第 7 题，未答" }).click();
+  const staleItem = await answerCurrent(page, keys, false);
+  await expect(page.getByText("本场考试已在另一个窗口打开")).toBeVisible();
+  expect(savedAnswer(tickets.pass, staleItem)).toBeUndefined();
+  await page.close();
+
+  // Finish in the second window: answer everything correctly, then submit.
+  await second.getByRole("button", { name: "第 1 题，已答" }).click();
+  for (let i = 0; i < total; i++) {
+    const current = second.getByRole("navigation", { name: "答题卡" }).locator('button[aria-current="true"]');
+    const label = (await current.getAttribute("aria-label"))!;
+    if (label.includes("未答")) await answerCurrent(second, keys, true);
+    if (i < total - 1) await second.getByRole("button", { name: "下一题" }).click();
+  }
+  await expect(second.getByTestId("save-state")).toContainText("已保存", { timeout: 15_000 });
+  expect(await answered(second)).toBe(total);
+  await second.getByRole("button", { name: "交卷" }).click();
+  await expect(second.getByText("全部题目均已作答")).toBeVisible();
+  await second.getByRole("button", { name: "确认交卷" }).click();
+  await expect(second.getByRole("heading", { name: "已交卷" })).toBeVisible();
+  await expect(second.getByText("成绩待中心发布")).toBeVisible();
+  await ctx.close();
+
+  // The other candidate answers two questions wrongly and submits with the rest unanswered.
+  const f = await examLogin(browser, "fail", code);
+  await answerCurrent(f.page, keys, false);
+  await f.page.getByRole("button", { name: "下一题" }).click();
+  await answerCurrent(f.page, keys, false);
+  await expect(f.page.getByTestId("save-state")).toContainText("已保存");
+  await f.page.getByRole("button", { name: "交卷" }).click();
+  await expect(f.page.getByText(`还有 ${total - 2} 题未作答`)).toBeVisible();
+  await f.page.getByRole("button", { name: "确认交卷" }).click();
+  await expect(f.page.getByRole("heading", { name: "已交卷" })).toBeVisible();
+  await f.ctx.close();
+
+  await proctor.reload();
+  await expect(proctor.getByTestId(`roster-${tickets.pass}`)).toContainText("已交卷");
+  await expect(proctor.getByTestId(`roster-${tickets.fail}`)).toContainText("已交卷");
+  await proctor.close();
+});
+
+test("时间到自动交卷，保存过的答案计入成绩；发布后考生看到分数与各范围得分", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const proctor = await browser.newPage();
+  await loginAs(proctor, "proctor2");
+  await gotoReady(proctor, "/proctor");
+  await proctor.getByRole("link", { name: new RegExp(`${TITLE} · 第2考场`) }).click();
+  await proctor.getByRole("button", { name: "开考" }).click();
+  const code = (await proctor.getByTestId("start-code").textContent())!.trim();
+
+  // Leave this room 20 seconds of its 60 minutes.
+  rewindRoom("第2考场", TITLE, 60, 20);
+  const keys = paperKeys(TITLE);
+  const late = await examLogin(browser, "late", code);
+  await expect(late.page.getByTestId("countdown")).toHaveText(/^00:00:(1\d|20|0\d)$/);
+  const item = await answerCurrent(late.page, keys, true);
+  await expect(late.page.getByTestId("save-state")).toContainText("已保存");
+  await expect(late.page.getByRole("heading", { name: "考试时间到，已自动交卷" })).toBeVisible({ timeout: 40_000 });
+  expect(savedAnswer(tickets.late, item)).toEqual(keys.get(item)!.key);
+  await late.ctx.close();
+  await proctor.close();
+
+  const admin = await browser.newPage();
+  await loginAs(admin, "admin");
+  await gotoReady(admin, sittingUrl);
+  await admin.getByRole("button", { name: "发布成绩" }).click();
+  await expect(admin.getByText("成绩已发布，考生可以查看。")).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: people.pass.name })).toContainText("100 分 合格");
+  await expect(admin.getByRole("row").filter({ hasText: people.fail.name })).toContainText("0 分 不合格");
+  await admin.close();
+
+  // The candidate signs in again with the room's code and sees the published result.
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await gotoReady(page, "/exam");
+  await page.getByLabel("准考证号").fill(tickets.pass);
+  await page.getByLabel("身份证号").fill(people.pass.id);
+  const proctorPage = await browser.newPage();
+  await loginAs(proctorPage, "proctor");
+  await gotoReady(proctorPage, "/proctor");
+  await proctorPage.getByRole("link", { name: new RegExp(`${TITLE} · 第1考场`) }).click();
+  const code1 = (await proctorPage.getByTestId("start-code").textContent())!.trim();
+  await page.getByLabel("开考码").fill(code1);
+  await page.getByRole("button", { name: "进入考试" }).click();
+  await expect(page.getByText("100").first()).toBeVisible();
+  await expect(page.getByText("合格", { exact: true })).toBeVisible();
+  const areas = page.getByRole("table", { name: "各鉴定范围得分" });
+  await expect(areas.getByRole("row", { name: "业务办理 40 40" })).toBeVisible();
+  await expect(areas.getByRole("row", { name: "职业道德 5 5" })).toBeVisible();
+  await ctx.close();
+  await proctorPage.close();
+});

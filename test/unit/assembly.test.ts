@@ -1,0 +1,323 @@
+import { describe, expect, it } from "vitest";
+import {
+  assembleTheoryPaper,
+  candidateOrder,
+  ITEM_POINTS,
+  theoryBlueprint,
+  typeMix,
+  type AssemblyResult,
+  type Shortfall,
+  type TheoryPaper,
+} from "~/domain/assembly";
+import { ITEM_TYPES, type BankItem, type ItemType } from "~/domain/bank";
+import { BASIC_AREAS, LEVELS, LOWER_LEVELS, THEORY_WEIGHTS, type Area, type Level } from "~/domain/levels";
+import { REQUIREMENTS } from "~/domain/standard";
+import { loadBankFromDisk } from "~/server/bank-files.server";
+
+const bank = loadBankFromDisk();
+const byId = new Map(bank.items.map((i) => [i.id, i]));
+const SEEDS = Array.from({ length: 200 }, (_, k) => k + 1);
+const RANK: Record<Level, number> = { L5: 5, L4: 4, L3: 3 };
+
+function paperOf(r: AssemblyResult): TheoryPaper {
+  if (!r.ok) throw new Error(r.message);
+  return r.paper;
+}
+
+const papers = new Map<Level, TheoryPaper[]>(LEVELS.map((level) => [level, SEEDS.map((seed) => paperOf(assembleTheoryPaper(bank.items, level, seed, bank.version)))]));
+
+describe("theory papers from the real bank", () => {
+  it("the bank loads without errors", () => {
+    expect(bank.errors).toEqual([]);
+    expect(bank.items.length).toBeGreaterThan(0);
+  });
+
+  describe.each(LEVELS)("level %s, seeds 1..200", (level) => {
+    const list = () => papers.get(level)!;
+    const weights = THEORY_WEIGHTS[level];
+
+    it("carries its level, kind, seed and bank version", () => {
+      list().forEach((p, k) => {
+        expect(p).toMatchObject({ level, kind: "theory", seed: SEEDS[k], bankVersion: bank.version });
+      });
+    });
+
+    it("has exactly 100 points, each area's points equal to its weight in table 4.1", () => {
+      for (const p of list()) {
+        expect(p.totalPoints).toBe(100);
+        expect(p.sections.map((s) => s.area)).toEqual(Object.keys(weights));
+        for (const s of p.sections) {
+          expect(s.weight).toBe(weights[s.area]);
+          expect(s.points).toBe(weights[s.area]);
+          expect(s.items.reduce((n, i) => n + i.points, 0)).toBe(s.points);
+        }
+        expect(p.sections.reduce((n, s) => n + s.points, 0)).toBe(100);
+      }
+    });
+
+    it("never repeats an item within a paper", () => {
+      for (const p of list()) {
+        const ids = p.sections.flatMap((s) => s.items.map((i) => i.id));
+        expect(new Set(ids).size).toBe(ids.length);
+      }
+    });
+
+    it("has the type mix typeMix(weight) in every section, with the right points and bank data", () => {
+      const problems: string[] = [];
+      for (const p of list()) {
+        for (const s of p.sections) {
+          const counts = Object.fromEntries(ITEM_TYPES.map((t) => [t, s.items.filter((i) => i.type === t).length]));
+          expect(counts).toEqual(typeMix(s.weight));
+          for (const i of s.items) {
+            const b = byId.get(i.id);
+            const want = b && { id: b.id, type: b.type, points: ITEM_POINTS[b.type], level: b.level, requirement: b.requirement };
+            if (!b) problems.push(`seed ${p.seed}: ${i.id} is not in the bank`);
+            else if (b.retired) problems.push(`seed ${p.seed}: ${i.id} is retired`);
+            else if (JSON.stringify(i) !== JSON.stringify(want)) problems.push(`seed ${p.seed}: ${JSON.stringify(i)} ≠ ${JSON.stringify(want)}`);
+            else if (b.area !== s.area) problems.push(`seed ${p.seed}: ${i.id} (${b.area}) in section ${s.area}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it("draws basic areas from common items and work areas from the own level (≥ half per type) or lower levels only", () => {
+      const problems: string[] = [];
+      for (const p of list()) {
+        for (const s of p.sections) {
+          if (BASIC_AREAS.includes(s.area)) {
+            for (const i of s.items) if (i.level !== "common") problems.push(`seed ${p.seed}: ${i.id} in ${s.area} is not common`);
+            continue;
+          }
+          for (const type of ITEM_TYPES) {
+            const ofType = s.items.filter((i) => i.type === type);
+            const own = ofType.filter((i) => i.level === level).length;
+            if (own < Math.ceil(ofType.length / 2)) problems.push(`seed ${p.seed}: ${s.area} ${type} has ${own}/${ofType.length} own-level items`);
+          }
+          for (const i of s.items) {
+            const b = byId.get(i.id)!;
+            const where = `seed ${p.seed}: ${i.id} (${i.level} ${b.area})`;
+            if (i.level === "common") {
+              problems.push(`${where}: common item in a work area`);
+              continue;
+            }
+            // never a higher level than the paper, only the own or a lower level
+            if (RANK[i.level] < RANK[level] || ![level, ...LOWER_LEVELS[level]].includes(i.level)) problems.push(`${where}: level above ${level}`);
+            // never an area whose weight is "–" at the paper's level or at the item's level
+            if (weights[b.area] === undefined || THEORY_WEIGHTS[i.level][b.area] === undefined) problems.push(`${where}: area excluded by table 4.1`);
+            // the requirement code belongs to the item's level and area
+            const req = REQUIREMENTS.get(i.requirement);
+            if (req?.level !== i.level || req.area !== s.area) problems.push(`${where}: requirement ${i.requirement} does not match`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it("gives the same paper for the same (version, level, seed)", () => {
+      for (const seed of [1, 2, 77, 200]) {
+        const again = paperOf(assembleTheoryPaper(bank.items, level, seed, bank.version));
+        expect(again).toEqual(list()[seed - 1]);
+        // the order of the bank does not matter either
+        const reversed = paperOf(assembleTheoryPaper([...bank.items].reverse(), level, seed, bank.version));
+        expect(reversed).toEqual(again);
+      }
+    });
+
+    it("gives different papers for different seeds", () => {
+      const keys = list().map((p) => JSON.stringify(p.sections.map((s) => s.items.map((i) => i.id))));
+      expect(new Set(keys).size).toBeGreaterThanOrEqual(195);
+      // neighbouring seeds differ, not just far-apart ones
+      for (let k = 1; k < keys.length; k++) expect(keys[k]).not.toBe(keys[k - 1]);
+    });
+
+    it("gives a different paper for another bank version with the same seed", () => {
+      const other = paperOf(assembleTheoryPaper(bank.items, level, 1, "another-version"));
+      expect(other.sections.map((s) => s.items.map((i) => i.id))).not.toEqual(list()[0].sections.map((s) => s.items.map((i) => i.id)));
+    });
+  });
+});
+
+describe("typeMix", () => {
+  // README: 判断 round(0.2·w) × 1 point, 多选 round(0.15·w) × 2 points, 单选 the rest × 1 point.
+  const expected: Record<number, Record<ItemType, number>> = {
+    5: { 判断: 1, 单选: 2, 多选: 1 },
+    10: { 判断: 2, 单选: 4, 多选: 2 },
+    15: { 判断: 3, 单选: 8, 多选: 2 },
+    20: { 判断: 4, 单选: 10, 多选: 3 },
+    25: { 判断: 5, 单选: 12, 多选: 4 },
+    30: { 判断: 6, 单选: 14, 多选: 5 },
+    35: { 判断: 7, 单选: 18, 多选: 5 },
+    40: { 判断: 8, 单选: 20, 多选: 6 },
+  };
+  it.each(Object.keys(expected).map(Number))("weight %i", (w) => {
+    const mix = typeMix(w);
+    expect(mix).toEqual(expected[w]);
+    expect(mix.判断 * ITEM_POINTS.判断 + mix.单选 * ITEM_POINTS.单选 + mix.多选 * ITEM_POINTS.多选).toBe(w);
+    for (const t of ITEM_TYPES) expect(mix[t]).toBeGreaterThanOrEqual(0);
+  });
+  it("is used by every level's blueprint, which adds up to 100", () => {
+    for (const level of LEVELS) {
+      const bp = theoryBlueprint(level);
+      expect(bp.reduce((n, s) => n + s.weight, 0)).toBe(100);
+      for (const s of bp) expect(s.counts).toEqual(typeMix(s.weight));
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A tiny synthetic bank: exactly what one paper of a level needs, then made short in one bucket.
+
+let serial = 0;
+function item(level: BankItem["level"], area: Area, type: ItemType, extra: Partial<BankItem> = {}): BankItem {
+  serial++;
+  const requirement = [...REQUIREMENTS.values()].find((r) => r.level === level && r.area === area)!.code;
+  const options = type === "判断" ? null : { A: "甲", B: "乙", C: "丙", D: "丁" };
+  const key = type === "判断" ? "正确" : type === "单选" ? "A" : ["A", "B"];
+  const code = { 职业道德: "ZD", 基础知识: "JC", 咨询引导: "ZX", 业务办理: "YW", 综合出件: "CJ", 现场管理: "XC", 培训与管理: "PX" }[area];
+  return {
+    id: `T-${level === "common" ? "C" : level}-${code}-${String(serial).padStart(4, "0")}`,
+    type, level, area, requirement, stem: `合成题目第 ${serial} 题的题干`, options, key, explanation: "合成题目的解析", law: null, retired: false,
+    ...extra,
+  };
+}
+
+/** Exactly one paper's worth: common items for basic areas, own-level items for work areas. */
+function exactBank(level: Level): BankItem[] {
+  const out: BankItem[] = [];
+  for (const { area, counts } of theoryBlueprint(level)) {
+    for (const type of ITEM_TYPES) {
+      for (let k = 0; k < counts[type]; k++) out.push(item(BASIC_AREAS.includes(area) ? "common" : level, area, type));
+    }
+  }
+  return out;
+}
+
+function without(items: BankItem[], n: number, match: (i: BankItem) => boolean): BankItem[] {
+  const out = [...items];
+  for (let k = 0; k < n; k++) out.splice(out.findIndex(match), 1);
+  return out;
+}
+
+const inBucket = (level: BankItem["level"], area: Area, type: ItemType) => (i: BankItem) => i.level === level && i.area === area && i.type === type;
+
+function shortfallsOf(r: AssemblyResult): { shortfalls: Shortfall[]; message: string } {
+  if (r.ok) throw new Error("expected a shortfall, got a paper");
+  return r;
+}
+
+describe("shortfalls", () => {
+  it("an exact bank is enough for one paper of each level", () => {
+    for (const level of LEVELS) {
+      const p = paperOf(assembleTheoryPaper(exactBank(level), level, 1, "v"));
+      expect(p.totalPoints).toBe(100);
+    }
+  });
+
+  it("names a short common bucket with the exact numbers, in Chinese", () => {
+    // L5 基础知识 (weight 25) draws 12 单选; leave 10.
+    const bank = without(exactBank("L5"), 2, inBucket("common", "基础知识", "单选"));
+    const r = shortfallsOf(assembleTheoryPaper(bank, "L5", 3, "v"));
+    expect(r.shortfalls).toEqual([{ level: "common", area: "基础知识", type: "单选", need: 12, have: 10 }]);
+    expect(r.message).toMatch(/^题库不足，无法组卷/);
+    expect(r.message).toContain("公共「基础知识」单选题需要 12 道，可用 10 道，缺 2 道");
+  });
+
+  it("names a work bucket short of the own-level minimum", () => {
+    // L4 业务办理 (weight 35) draws 5 多选, at least 3 from L4; leave 1 L4 and give plenty of L5.
+    const bank = [...without(exactBank("L4"), 4, inBucket("L4", "业务办理", "多选")), ...Array.from({ length: 10 }, () => item("L5", "业务办理", "多选"))];
+    const r = shortfallsOf(assembleTheoryPaper(bank, "L4", 3, "v"));
+    expect(r.shortfalls).toEqual([{ level: "L4", area: "业务办理", type: "多选", need: 3, have: 1 }]);
+    expect(r.message).toContain("四级/中级工「业务办理」多选题需要 3 道，可用 1 道，缺 2 道");
+  });
+
+  it("names a work bucket whose own and lower levels together are short", () => {
+    // L3 业务办理 (weight 20) draws 4 判断: 2 from L3 (the minimum) + 1 from L4 = 3 < 4.
+    const bank = [...without(exactBank("L3"), 2, inBucket("L3", "业务办理", "判断")), item("L4", "业务办理", "判断")];
+    const r = shortfallsOf(assembleTheoryPaper(bank, "L3", 3, "v"));
+    expect(r.shortfalls).toEqual([{ level: "L3", area: "业务办理", type: "判断", need: 4, have: 3 }]);
+    expect(r.message).toContain("三级/高级工「业务办理」判断题需要 4 道，可用 3 道，缺 1 道");
+  });
+
+  it("does not count retired items", () => {
+    const base = exactBank("L5");
+    const target = base.find(inBucket("L5", "综合出件", "多选"))!;
+    const bank = base.map((i) => (i === target ? { ...i, retired: true } : i));
+    const r = shortfallsOf(assembleTheoryPaper(bank, "L5", 1, "v"));
+    expect(r.shortfalls).toEqual([{ level: "L5", area: "综合出件", type: "多选", need: 2, have: 1 }]);
+  });
+
+  it("fills the rest of a work bucket from lower levels once the own-level minimum is met", () => {
+    // L4 咨询引导 (weight 15) draws 8 单选, at least 4 from L4.
+    const bank = [...without(exactBank("L4"), 4, inBucket("L4", "咨询引导", "单选")), ...Array.from({ length: 4 }, () => item("L5", "咨询引导", "单选"))];
+    const p = paperOf(assembleTheoryPaper(bank, "L4", 9, "v"));
+    const single = p.sections.find((s) => s.area === "咨询引导")!.items.filter((i) => i.type === "单选");
+    expect(single.filter((i) => i.level === "L4")).toHaveLength(4);
+    expect(single.filter((i) => i.level === "L5")).toHaveLength(4);
+  });
+
+  it("never fills a work area from a higher level or from another area", () => {
+    // L5 咨询引导 has no L4 or 业务办理 fallback: the bucket is short even with those items present.
+    const bank = [
+      ...without(exactBank("L5"), 1, inBucket("L5", "咨询引导", "判断")),
+      ...Array.from({ length: 5 }, () => item("L4", "咨询引导", "判断")),
+      ...Array.from({ length: 5 }, () => item("L5", "业务办理", "判断")),
+    ];
+    const r = shortfallsOf(assembleTheoryPaper(bank, "L5", 1, "v"));
+    expect(r.shortfalls).toEqual([{ level: "L5", area: "咨询引导", type: "判断", need: 4, have: 3 }]);
+  });
+
+  // BUG (reported): when the own level is below its minimum, only the own-level deficit is
+  // reported, even when the bucket as a whole is short by more. Here L4 现场管理 needs 6 判断 and
+  // has none at all (no lower level has 现场管理), yet the message says "需要 3 道，可用 0 道，缺 3 道";
+  // after adding 3 items the next run fails again with "需要 6 道，可用 3 道".
+  it.fails("reports the whole deficit of a bucket that is empty", () => {
+    const bank = without(exactBank("L4"), 6, inBucket("L4", "现场管理", "判断"));
+    const r = shortfallsOf(assembleTheoryPaper(bank, "L4", 1, "v"));
+    const mine = r.shortfalls.filter((s) => s.level === "L4" && s.area === "现场管理" && s.type === "判断");
+    expect(Math.max(...mine.map((s) => s.need - s.have))).toBe(6);
+  });
+});
+
+describe("candidateOrder", () => {
+  const paper = papers.get("L4")![6];
+
+  it("is the same for the same candidate key", () => {
+    expect(candidateOrder(paper, byId, "attempt-1")).toEqual(candidateOrder(paper, byId, "attempt-1"));
+  });
+
+  it("differs between candidates", () => {
+    const a = JSON.stringify(candidateOrder(paper, byId, "attempt-1"));
+    const others = ["attempt-2", "attempt-3", "attempt-4"].map((k) => JSON.stringify(candidateOrder(paper, byId, k)));
+    expect(others.every((o) => o !== a)).toBe(true);
+  });
+
+  it("keeps each item within its area's block and every item exactly once", () => {
+    for (const key of ["a", "b", "c", "d", "e"]) {
+      const order = candidateOrder(paper, byId, key);
+      expect(order).toHaveLength(paper.sections.reduce((n, s) => n + s.items.length, 0));
+      let at = 0;
+      for (const s of paper.sections) {
+        const block = order.slice(at, at + s.items.length).map((o) => o.itemId);
+        expect(block.slice().sort()).toEqual(s.items.map((i) => i.id).sort());
+        at += s.items.length;
+      }
+    }
+  });
+
+  it("shuffles options as a permutation of the item's options; 判断 items have none", () => {
+    let moved = 0;
+    for (const key of ["a", "b", "c", "d", "e"]) {
+      for (const o of candidateOrder(paper, byId, key)) {
+        const b = byId.get(o.itemId)!;
+        if (b.type === "判断") {
+          expect(o.options).toEqual([]);
+          continue;
+        }
+        expect(o.options.slice().sort()).toEqual(Object.keys(b.options!).sort());
+        if (o.options.join("") !== Object.keys(b.options!).sort().join("")) moved++;
+      }
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+});
