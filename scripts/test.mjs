@@ -24,6 +24,7 @@ if (!chromiumPath() && !process.env.PLAYWRIGHT_USE_BUNDLED) {
   }
 }
 
+runBin("tsx", ["--tsconfig", "tsconfig.json", "scripts/bank.ts", "validate"]);
 ensureBuild({ force: true });
 runBin("react-router", ["typegen"]);
 runBin("tsc", ["--noEmit"]);

@@ -31,7 +31,8 @@ export function ownLevelMinimum(count: number): number {
 export type PaperItem = { id: string; type: ItemType; points: number; level: BankItem["level"]; requirement: string };
 export type PaperSection = { area: Area; weight: number; points: number; items: PaperItem[] };
 export type TheoryPaper = { level: Level; kind: "theory"; seed: number; bankVersion: string; totalPoints: number; sections: PaperSection[] };
-export type Shortfall = { level: Level | "common"; area: Area; type: ItemType; need: number; have: number };
+/** `ownLevel`: the shortage is of items of the paper's own level (at least half must be). */
+export type Shortfall = { level: Level | "common"; area: Area; type: ItemType; need: number; have: number; ownLevel?: boolean };
 export type AssemblyResult = { ok: true; paper: TheoryPaper } | { ok: false; shortfalls: Shortfall[]; message: string };
 
 const TYPES: ItemType[] = ["判断", "单选", "多选"];
@@ -39,7 +40,9 @@ const TYPES: ItemType[] = ["判断", "单选", "多选"];
 export function shortfallMessage(s: readonly Shortfall[]): string {
   return (
     "题库不足，无法组卷：" +
-    s.map((x) => `${x.level === "common" ? "公共" : LEVEL_LABELS[x.level]}「${x.area}」${x.type}题需要 ${x.need} 道，可用 ${x.have} 道，缺 ${x.need - x.have} 道`).join("；")
+    s
+      .map((x) => `${x.level === "common" ? "公共" : LEVEL_LABELS[x.level]}「${x.area}」${x.type}题${x.ownLevel ? "（本级题至少一半）" : ""}需要 ${x.need} 道，可用 ${x.have} 道，缺 ${x.need - x.have} 道`)
+      .join("；")
   );
 }
 
@@ -62,11 +65,16 @@ export function assembleTheoryPaper(bank: readonly BankItem[], level: Level, see
       }
       const own = shuffled(bucket(level), random);
       const minOwn = ownLevelMinimum(need);
-      if (own.length < minOwn) shortfalls.push({ level, area, type, need: minOwn, have: own.length });
+      const lower = LOWER_LEVELS[level].flatMap((l) => bucket(l));
       const first = own.slice(0, minOwn);
-      const rest = shuffled([...own.slice(minOwn), ...LOWER_LEVELS[level].flatMap((l) => bucket(l))], random);
-      if (first.length + rest.length < need) {
-        if (own.length >= minOwn) shortfalls.push({ level, area, type, need, have: first.length + rest.length });
+      const rest = shuffled([...own.slice(minOwn), ...lower], random);
+      // Two rules can fail: enough items in all, and at least half from the own level. Name the
+      // one with the larger deficit, so that fixing the bank by the message fixes it at once.
+      const totalShort = need - (own.length + lower.length);
+      const ownShort = minOwn - own.length;
+      if (totalShort > 0 || ownShort > 0) {
+        if (totalShort >= ownShort) shortfalls.push({ level, area, type, need, have: need - totalShort });
+        else shortfalls.push({ level, area, type, need: minOwn, have: own.length, ownLevel: true });
       }
       picked.push(...first, ...rest.slice(0, need - first.length));
     }

@@ -83,7 +83,13 @@ export function loadBank(files: readonly BankFile[]): BankLoad {
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const lc = new LineCounter();
     const doc = parseDocument(file.text, { lineCounter: lc, prettyErrors: false });
-    for (const e of doc.errors) errors.push(`${file.path}:${e.linePos?.[0]?.line ?? 1}: YAML 格式错误：${e.message.split("\n")[0]}`);
+    const seenLines = new Set<number>();
+    for (const e of doc.errors) {
+      const line = lc.linePos(e.pos[0]).line;
+      if (seenLines.has(line)) continue; // the parser may report one fault twice
+      seenLines.add(line);
+      errors.push(`${file.path}:${line}: YAML 格式错误：${e.message.split("\n")[0]}`);
+    }
     if (doc.errors.length) continue;
     if (!isSeq(doc.contents)) {
       if (doc.contents !== null) errors.push(`${file.path}:1: 文件应为题目列表（YAML 序列）`);

@@ -23,12 +23,15 @@ export async function importBank(db: PrismaClient, items: readonly BankItem[], v
     seen.add(i.id);
     const contentHash = itemHash(i);
     const prev = existing.get(i.id);
-    if (prev && prev.contentHash === contentHash) {
+    // Same content and same retired state: nothing to write. (A row retired because its item had
+    // vanished from the files has the same hash when the item comes back, so compare both.)
+    if (prev && prev.contentHash === contentHash && prev.retired === i.retired) {
       unchanged++;
       continue;
     }
-    if (prev) changed++;
-    else added++;
+    if (!prev) added++;
+    else if (!prev.retired && i.retired) retired++;
+    else changed++;
     const data = {
       type: i.type, level: i.level, area: i.area, requirement: i.requirement, stem: i.stem,
       options: i.options ? JSON.stringify(i.options) : null, key: JSON.stringify(i.key), explanation: i.explanation,
@@ -37,7 +40,7 @@ export async function importBank(db: PrismaClient, items: readonly BankItem[], v
     writes.push(db.questionItem.upsert({ where: { id: i.id }, create: { id: i.id, firstVersion: version, ...data }, update: data }));
   }
   const gone = [...existing.values()].filter((r) => !seen.has(r.id) && !r.retired).map((r) => r.id);
-  retired = gone.length;
+  retired += gone.length;
   const alreadyCurrent = current?.id === version && writes.length === 0 && gone.length === 0;
   if (alreadyCurrent) return { version, added, changed, retired, unchanged, alreadyCurrent };
   const active = items.filter((i) => !i.retired).length;

@@ -227,8 +227,8 @@ describe("shortfalls", () => {
     // L4 业务办理 (weight 35) draws 5 多选, at least 3 from L4; leave 1 L4 and give plenty of L5.
     const bank = [...without(exactBank("L4"), 4, inBucket("L4", "业务办理", "多选")), ...Array.from({ length: 10 }, () => item("L5", "业务办理", "多选"))];
     const r = shortfallsOf(assembleTheoryPaper(bank, "L4", 3, "v"));
-    expect(r.shortfalls).toEqual([{ level: "L4", area: "业务办理", type: "多选", need: 3, have: 1 }]);
-    expect(r.message).toContain("四级/中级工「业务办理」多选题需要 3 道，可用 1 道，缺 2 道");
+    expect(r.shortfalls).toEqual([{ level: "L4", area: "业务办理", type: "多选", need: 3, have: 1, ownLevel: true }]);
+    expect(r.message).toContain("四级/中级工「业务办理」多选题（本级题至少一半）需要 3 道，可用 1 道，缺 2 道");
   });
 
   it("names a work bucket whose own and lower levels together are short", () => {
@@ -267,11 +267,7 @@ describe("shortfalls", () => {
     expect(r.shortfalls).toEqual([{ level: "L5", area: "咨询引导", type: "判断", need: 4, have: 3 }]);
   });
 
-  // BUG (reported): when the own level is below its minimum, only the own-level deficit is
-  // reported, even when the bucket as a whole is short by more. Here L4 现场管理 needs 6 判断 and
-  // has none at all (no lower level has 现场管理), yet the message says "需要 3 道，可用 0 道，缺 3 道";
-  // after adding 3 items the next run fails again with "需要 6 道，可用 3 道".
-  it.fails("reports the whole deficit of a bucket that is empty", () => {
+  it("reports the whole deficit of a bucket that is empty", () => {
     const bank = without(exactBank("L4"), 6, inBucket("L4", "现场管理", "判断"));
     const r = shortfallsOf(assembleTheoryPaper(bank, "L4", 1, "v"));
     const mine = r.shortfalls.filter((s) => s.level === "L4" && s.area === "现场管理" && s.type === "判断");

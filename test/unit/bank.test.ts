@@ -171,10 +171,7 @@ describe("loadBank", () => {
     expect(items.map((i) => i.id)).toEqual(["T-L5-YW-0040"]);
   });
 
-  // BUG (reported): YAML syntax errors are always reported at line 1. loadBank reads
-  // `e.linePos`, which the yaml library only fills in when `prettyErrors` is true, and loadBank
-  // parses with `prettyErrors: false`; the position is in `e.pos` (use `lc.linePos(e.pos[0])`).
-  it.fails("reports bad YAML at the line of the error", () => {
+  it("reports bad YAML at the line of the error", () => {
     const file = badYaml();
     const line = lineOf(file.text, "  stem: 题干: 含有冒号");
     expect(line).toBeGreaterThan(1);
