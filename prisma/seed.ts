@@ -176,10 +176,12 @@ async function seedExams(centerId: string, items: ReturnType<typeof loadBankFrom
     await db.answer.createMany({ data: [...answers].map(([itemId, v]) => ({ attemptId: attempt.id, itemId, value: JSON.stringify(v), windowId: "seed", seq: 1, savedAt: submittedAt })) });
   }
   await db.sitting.update({ where: { id: past.s.id }, data: { status: "published", publishedAt: new Date(openedAt.getTime() + 3 * day) } });
-  // Upcoming: tomorrow 09:00 Beijing time; the demo candidate 李明 is seat 1.
-  const tomorrow = new Date(Date.now() + day);
-  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(tomorrow);
-  await sitting("2026年第4期五级理论考试", new Date(`${ymd}T09:00:00+08:00`), 20261123, ["李明", "王芳", "陈静", "杨帆"], ymd.replace(/-/g, "").slice(2));
+  // Upcoming: starts at the next full hour after seeding, so it can be opened right away (rooms open
+  // from 30 minutes before the start, and any time after); the demo candidate 李明 is seat 1.
+  const startsAt = new Date(Math.ceil((Date.now() + 60_000) / 3_600_000) * 3_600_000);
+  if (startsAt.getTime() - Date.now() > 30 * 60_000) startsAt.setTime(startsAt.getTime() - 3_600_000);
+  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(startsAt);
+  await sitting("2026年第4期五级理论考试", startsAt, 20261123, ["李明", "王芳", "陈静", "杨帆"], ymd.replace(/-/g, "").slice(2));
 }
 
 main()

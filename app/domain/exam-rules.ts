@@ -13,3 +13,10 @@ export function requiredExaminers(candidates: number): number {
 }
 
 export const MIN_DURATION_MINUTES = 60;
+
+/** A room may open from this long before the scheduled start (check-in, reading the rules). */
+export const OPEN_EARLY_MINUTES = 30;
+
+export function canOpenRoom(startsAt: Date, now: Date): boolean {
+  return now.getTime() >= startsAt.getTime() - OPEN_EARLY_MINUTES * 60_000;
+}

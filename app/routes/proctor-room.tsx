@@ -8,6 +8,7 @@ import { db } from "~/server/db.server";
 import { httpError } from "~/server/http.server";
 import { finalizeOverdue, roomClock, roomStaffing } from "~/server/sittings.server";
 import { clockState } from "~/domain/exam-clock";
+import { canOpenRoom, OPEN_EARLY_MINUTES } from "~/domain/exam-rules";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
 import { formatDateTime, formatTime } from "~/domain/time";
 import { Notice, PageHeader } from "~/ui/page";
@@ -78,6 +79,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     case "open": {
       if (room.status !== "waiting") return data({ error: "考场已开考。" }, { status: 409 });
       if (!room.sitting.paperId) return data({ error: "本场考试尚未组卷，不能开考。" }, { status: 409 });
+      if (!canOpenRoom(room.sitting.startsAt, now)) {
+        return data({ error: `未到开考时间：最早可在开考前 ${OPEN_EARLY_MINUTES} 分钟开考（${formatDateTime(room.sitting.startsAt)} 开考）。` }, { status: 409 });
+      }
       const s = await roomStaffing(room.id);
       if (s.missing > 0) return data({ error: `监考员不足：本考场 ${s.candidates} 名考生需 ${s.required} 名监考员，还缺 ${s.missing} 名，不能开考。` }, { status: 409 });
       const code = String(100000 + Math.floor(Math.random() * 900000));

@@ -137,8 +137,20 @@ test("监考员不足时不能开考；指派后开考并得到开考码", async
   await proctor.reload();
   await proctor.getByRole("button", { name: "开考" }).click();
   await expect(proctor.getByTestId("start-code")).toHaveText(/^\d{6}$/);
+  const roomUrl = new URL(proctor.url()).pathname;
   await admin.close();
   await proctor.close();
+
+  // Neither an examiner nor another center's admin can reach the room or the sitting.
+  const examiner = await browser.newPage();
+  await loginAs(examiner, "examiner");
+  expect((await gotoReady(examiner, roomUrl))?.status()).toBe(403);
+  await examiner.close();
+  const other = await browser.newPage();
+  await loginAs(other, "admin2");
+  expect((await gotoReady(other, sittingUrl))?.status()).toBe(403);
+  expect((await gotoReady(other, `${sittingUrl}/print?v=A`))?.status()).toBe(403);
+  await other.close();
 });
 
 test("考生作答：刷新与断网不丢答案，第二个窗口不能覆盖，交卷后发布成绩", async ({ browser }) => {

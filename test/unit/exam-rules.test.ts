@@ -113,3 +113,13 @@ describe("exam clock", () => {
     expect(clockState(c, at(75 * MIN + SAVE_GRACE_MS + 1))).toEqual({ phase: "over", deadline });
   });
 });
+
+describe("when a room may open", () => {
+  const start = new Date("2026-11-23T01:00:00Z"); // 09:00 Beijing time
+  it("opens from 30 minutes before the start and any time after", async () => {
+    const { canOpenRoom } = await import("~/domain/exam-rules");
+    expect(canOpenRoom(start, new Date("2026-11-23T00:29:59Z"))).toBe(false);
+    expect(canOpenRoom(start, new Date("2026-11-23T00:30:00Z"))).toBe(true);
+    expect(canOpenRoom(start, new Date("2026-11-23T03:00:00Z"))).toBe(true);
+  });
+});
