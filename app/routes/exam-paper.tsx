@@ -217,8 +217,9 @@ function ExamTaker({ header, attemptId, questions, answers: initialAnswers, cloc
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [attemptId]);
 
-  const remainingMs = clock.deadline === null ? 0 : clock.deadline - (now + offset);
   const paused = clock.phase === "paused";
+  // While paused the server keeps pushing the deadline back; show the time left when it paused.
+  const remainingMs = clock.deadline === null ? 0 : paused ? clock.deadline - clock.serverNow : clock.deadline - (now + offset);
 
   const submit = useCallback(async () => {
     if (submitting.current) return;
