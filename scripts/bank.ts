@@ -7,6 +7,7 @@ import { ITEM_TYPES, type BankItem } from "~/domain/bank";
 import { BASIC_AREAS, LEVEL_LABELS, LEVELS, type Level } from "~/domain/levels";
 import { REQUIREMENTS, workContentsOf } from "~/domain/standard";
 import { BANK_DIR, loadBankFromDisk } from "~/server/bank-files.server";
+import { table } from "./text-table";
 
 const USAGE = `用法：npm run bank -- <命令>
 
@@ -17,31 +18,6 @@ const USAGE = `用法：npm run bank -- <命令>
 
 题库目录：${BANK_DIR}（可用环境变量 BANK_DIR 指定）`;
 
-/** Display width: CJK and full-width characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
-    w += wide ? 2 : 1;
-  }
-  return w;
-}
-
-function table(header: string[], rows: string[][], rightAligned: number[] = []): string {
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
-  const fmt = (r: string[]) =>
-    r
-      .map((cell, i) => {
-        const pad = " ".repeat(widths[i] - width(cell));
-        return rightAligned.includes(i) ? pad + cell : cell + pad;
-      })
-      .join("  ")
-      .trimEnd();
-  return [fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(fmt)].join("\n");
-}
 
 function loadOrReport(): { items: BankItem[]; errors: string[]; version: string } {
   const bank = loadBankFromDisk();
