@@ -1,10 +1,10 @@
 // The theory question bank: item schema, file validation with file:line messages, version hash.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { AREAS, BASIC_AREAS, type Area, type Level } from "./levels";
 import { REQUIREMENTS } from "./standard";
+import { parseYamlList } from "./yaml-list";
 
 export const ITEM_TYPES = ["判断", "单选", "多选"] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
@@ -81,34 +81,14 @@ export function loadBank(files: readonly BankFile[]): BankLoad {
   const ids = new Map<string, string>();
   const stems = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const lc = new LineCounter();
-    const doc = parseDocument(file.text, { lineCounter: lc, prettyErrors: false });
-    const seenLines = new Set<number>();
-    for (const e of doc.errors) {
-      const line = lc.linePos(e.pos[0]).line;
-      if (seenLines.has(line)) continue; // the parser may report one fault twice
-      seenLines.add(line);
-      errors.push(`${file.path}:${line}: YAML 格式错误：${e.message.split("\n")[0]}`);
-    }
-    if (doc.errors.length) continue;
-    if (!isSeq(doc.contents)) {
-      if (doc.contents !== null) errors.push(`${file.path}:1: 文件应为题目列表（YAML 序列）`);
-      continue;
-    }
-    for (const node of doc.contents.items) {
-      const line = lc.linePos(node.range?.[0] ?? 0).line;
+    const { entries, errors: fileErrors } = parseYamlList(file.path, file.text, "题目");
+    errors.push(...fileErrors);
+    for (const { line, raw, lineOf } of entries) {
       const where = `${file.path}:${line}`;
-      if (!isMap(node)) {
-        errors.push(`${where}: 每个题目应为一个映射（键: 值）`);
-        continue;
-      }
-      const raw = node.toJSON() as Record<string, unknown>;
       const parsed = itemSchema.safeParse(raw);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          const keyNode = node.items.find((p) => (p.key as { value?: unknown })?.value === issue.path[0]);
-          const keyLine = keyNode ? lc.linePos((keyNode.key as { range?: number[] } | null)?.range?.[0] ?? 0).line : line;
-          errors.push(`${file.path}:${keyLine}: ${raw.id ?? "（无 id）"} ${issue.path.join(".") || ""} ${issue.message}`.replace(/\s+/g, " "));
+          errors.push(`${file.path}:${lineOf(issue.path[0] as string)}: ${raw.id ?? "（无 id）"} ${issue.path.join(".") || ""} ${issue.message}`.replace(/\s+/g, " "));
         }
         continue;
       }
