@@ -11,6 +11,7 @@ import { gradeTheory, type AnswerValue } from "../app/domain/grading";
 import { seededRandom } from "../app/domain/random";
 import { loadBankFromDisk } from "../app/server/bank-files.server";
 import { importBank } from "../app/server/bank-import.server";
+import { importSkillBank, loadSkillBankFromDisk } from "../app/server/skill.server";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -50,6 +51,8 @@ const DEMO_ACCOUNTS: [string, string | null, string[], "main" | "other" | null][
   ["proctor", "王芳", ["candidate", "proctor"], "main"],
   ["proctor2", "刘洋", ["candidate", "proctor"], "main"],
   ["examiner", "张伟", ["examiner"], "main"],
+  ["examiner2", "朱军", ["examiner"], "main"],
+  ["examiner3", "马丽娟", ["examiner"], "main"],
   ["chief", "黄磊", ["examiner", "chief_examiner"], "main"],
   ["trainer", "陈静", ["trainer"], "main"],
   ["admin", "吴强", ["center_admin"], "main"],
@@ -63,6 +66,10 @@ async function main() {
   if (bank.errors.length) throw new Error(`题库校验失败：\n${bank.errors.join("\n")}`);
   const imported = await importBank(db, bank.items, bank.version);
   console.log(imported.alreadyCurrent ? `题库已是最新版本 ${bank.version}。` : `题库已导入：版本 ${bank.version}，新增 ${imported.added}，修改 ${imported.changed}，退役 ${imported.retired}。`);
+  const skill = loadSkillBankFromDisk();
+  if (skill.errors.length) throw new Error(`技能题库校验失败：\n${skill.errors.join("\n")}`);
+  const skillImported = await importSkillBank(db, skill.tasks, skill.version);
+  console.log(skillImported.alreadyCurrent ? `技能题库已是最新版本 ${skill.version}。` : `技能题库已导入：版本 ${skill.version}，新增 ${skillImported.added}，修改 ${skillImported.changed}，退役 ${skillImported.retired}。`);
   if ((await db.center.count()) > 0) {
     console.log("数据库已有数据，跳过演示数据。");
     return;

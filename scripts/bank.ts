@@ -25,14 +25,24 @@ function loadOrReport(): { items: BankItem[]; errors: string[]; version: string 
   return bank;
 }
 
-function validate(): number {
+/** The skill task bank (question-bank/skill), validated; errors go to stderr as file:line. */
+async function loadSkillOrReport() {
+  const { loadSkillBankFromDisk } = await import("~/server/skill.server");
+  const r = loadSkillBankFromDisk();
+  for (const e of r.errors) console.error(e);
+  return r;
+}
+
+async function validate(): Promise<number> {
   const { items, errors, version } = loadOrReport();
-  if (errors.length > 0) {
-    console.error(`题库校验未通过：共 ${errors.length} 处错误。`);
+  const skill = await loadSkillOrReport();
+  if (errors.length > 0 || skill.errors.length > 0) {
+    console.error(`题库校验未通过：共 ${errors.length + skill.errors.length} 处错误。`);
     return 1;
   }
   const retired = items.filter((i) => i.retired).length;
   console.log(`题库校验通过：共 ${items.length} 道题（在用 ${items.length - retired} 道，已退役 ${retired} 道），题库版本 ${version}。`);
+  console.log(`技能题库校验通过：共 ${skill.tasks.length} 个实操任务，版本 ${skill.version}。`);
   return 0;
 }
 
@@ -102,6 +112,14 @@ async function importCommand(): Promise<number> {
     } else {
       console.log(`题库导入完成：版本 ${s.version}，新增 ${s.added} 道，修改 ${s.changed} 道，退役 ${s.retired} 道，未变 ${s.unchanged} 道。`);
     }
+    const skill = await loadSkillOrReport();
+    if (skill.errors.length) {
+      console.error(`技能题库校验未通过：共 ${skill.errors.length} 处错误，未导入。`);
+      return 1;
+    }
+    const { importSkillBank } = await import("~/server/skill.server");
+    const k = await importSkillBank(db, skill.tasks, skill.version);
+    console.log(k.alreadyCurrent ? `技能题库已是最新版本 ${k.version}。` : `技能题库导入完成：版本 ${k.version}，新增 ${k.added}，修改 ${k.changed}，退役 ${k.retired}。`);
     return 0;
   } catch (e) {
     console.error(`题库导入失败：${e instanceof Error ? e.message : String(e)}`);
@@ -119,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case "validate":
-      return validate();
+      return await validate();
     case "stats":
       return stats();
     case "import":

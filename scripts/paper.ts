@@ -3,6 +3,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { assembleTheoryPaper, type TheoryPaper } from "~/domain/assembly";
+import { assembleSkillPaper } from "~/domain/skill";
+import { loadSkillBankFromDisk } from "~/server/skill.server";
 import { ITEM_TYPES } from "~/domain/bank";
 import { isLevel, LEVEL_LABELS, type Level } from "~/domain/levels";
 import { BANK_DIR, loadBankFromDisk } from "~/server/bank-files.server";
@@ -12,7 +14,7 @@ const USAGE = `用法：npm run paper -- --level L5|L4|L3 --kind theory --seed N
 
 参数：
   --level   试卷等级：L5（五级/初级工）、L4（四级/中级工）、L3（三级/高级工）
-  --kind    试卷类型：theory（理论知识，默认）；skill（技能考核，尚未实现）
+  --kind    试卷类型：theory（理论知识，默认）；skill（技能考核）
   --seed    随机种子，非负整数；同一题库版本、等级和种子总是得到同一份试卷
   --json    以 JSON 输出试卷（默认输出中文组卷蓝图）
   --bank    题库目录（默认 ${path.relative(process.cwd(), BANK_DIR) || "."}）`;
@@ -92,11 +94,8 @@ function main(argv: string[]): number {
   const seed = Number(values.seed);
   if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) return usage(`种子应为非负整数：${values.seed}`);
   if (values.bank !== undefined && values.bank.trim() === "") return usage("--bank 需要一个目录。");
-  if (kind === "skill") {
-    console.error("技能考核组卷尚未实现");
-    return 2;
-  }
   const level: Level = values.level;
+  if (kind === "skill") return skillPaper(level, seed, values.json === true, values.bank);
 
   let bank: ReturnType<typeof loadBankFromDisk>;
   try {
@@ -125,3 +124,25 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 });
 
 process.exitCode = main(process.argv.slice(2));
+
+/** `--kind skill`: the same JSON shape, each task an item with its rubric criteria under it. */
+function skillPaper(level: Level, seed: number, json: boolean, dir: string | undefined): number {
+  const bank = loadSkillBankFromDisk(dir === undefined ? undefined : path.resolve(dir));
+  if (bank.errors.length > 0) {
+    for (const e of bank.errors) console.error(e);
+    console.error(`技能题库校验未通过：共 ${bank.errors.length} 处错误，无法组卷。`);
+    return 1;
+  }
+  const result = assembleSkillPaper(bank.tasks, level, seed, bank.version);
+  if (!result.ok) {
+    console.error(result.message);
+    return 1;
+  }
+  if (json) console.log(JSON.stringify(result.paper, null, 2));
+  else {
+    const rows = result.paper.sections.flatMap((s) => s.items.map((i) => [s.area, String(s.weight), i.id, i.title, String(i.points), `${i.minutes} 分钟`]));
+    console.log(table(["区域", "权重", "任务", "名称", "分值", "时间"], rows, [1, 4]));
+    console.log(`\n合计 ${result.paper.totalPoints} 分，${result.paper.minutes} 分钟。`);
+  }
+  return 0;
+}

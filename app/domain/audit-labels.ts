@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "sitting.register": "考试报名",
   "sitting.assemble": "组卷",
   "sitting.publish": "发布成绩",
+  "sitting.start_scoring": "开始技能评分",
   "room.open": "考场开考",
   "room.pause": "考场暂停",
   "room.resume": "考场继续",

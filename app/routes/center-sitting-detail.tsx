@@ -1,4 +1,4 @@
-import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
+import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/center-sitting-detail";
 import { audit } from "~/server/audit.server";
@@ -27,6 +27,7 @@ async function loadSitting(request: Request, context: Route.LoaderArgs["context"
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { sitting } = await loadSitting(request, context, params.sittingId, "read");
+  if (sitting.kind === "skill") throw redirect(`/center/skill-sittings/${sitting.id}`);
   const full = await db.sitting.findUniqueOrThrow({
     where: { id: sitting.id },
     include: {

@@ -38,7 +38,7 @@ export async function examLogin(request: Request, input: { ticket: string; idNum
     await audit({ action: "exam.login_failed", ip, target: input.ticket, centerId: reg?.sitting.centerId ?? null, at: now });
     return { ok: false as const, status: 401 as const, message };
   };
-  if (!reg || !id.ok || !same(reg.person.idNumber, id.value)) return fail("准考证号或身份证号不正确，请核对准考证。");
+  if (!reg || !reg.room || !id.ok || !same(reg.person.idNumber, id.value)) return fail("准考证号或身份证号不正确，请核对准考证。");
   if (reg.room.status !== "open" || !reg.room.startCode) return { ok: false, status: 409, message: "本考场尚未开考，请等待监考员宣布开考码。" };
   if (!same(reg.room.startCode, input.startCode.trim())) return fail("开考码不正确，请以监考员宣布的为准。");
   if (!reg.sitting.paper) return { ok: false, status: 409, message: "本场考试尚未组卷，请联系监考员。" };
@@ -73,14 +73,15 @@ export async function loadExam(request: Request, now: Date) {
     where: { id: session.registrationId },
     include: { person: true, room: true, sitting: { include: { paper: true } }, attempt: { include: { answers: true } } },
   });
-  if (!reg?.attempt || !reg.sitting.paper) return null;
-  const clock = clockState(roomClock(reg.room, reg.sitting.durationMinutes, reg.attempt.extraMinutes), now);
+  if (!reg?.attempt || !reg.sitting.paper || !reg.room) return null;
+  const room = reg.room;
+  const clock = clockState(roomClock(room, reg.sitting.durationMinutes, reg.attempt.extraMinutes), now);
   // Time ran out with nobody submitting: submit now with what was saved.
   if (reg.attempt.status === "in_progress" && clock.phase === "over") {
     await finalizeAttempt(reg.attempt.id, "deadline", now);
     reg.attempt.status = "submitted";
   }
-  return { reg, attempt: reg.attempt, clock };
+  return { reg: { ...reg, room }, attempt: reg.attempt, clock };
 }
 
 export type ExamLoaded = NonNullable<Awaited<ReturnType<typeof loadExam>>>;
