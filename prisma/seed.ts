@@ -154,7 +154,7 @@ async function seedExams(centerId: string, items: ReturnType<typeof loadBankFrom
     await db.roomProctor.createMany({ data: [{ roomId: room.id, userId: users.get("proctor")! }, { roomId: room.id, userId: users.get("proctor2")! }] });
     const regs = [];
     for (const [i, name] of candidates.entries()) {
-      regs.push(await db.registration.create({ data: { sittingId: s.id, roomId: room.id, personId: people.get(name)!, seat: i + 1, ticketNumber: `SFQ${ticketDay}101${String(i + 1).padStart(2, "0")}` } }));
+      regs.push(await db.registration.create({ data: { sittingId: s.id, roomId: room.id, personId: people.get(name)!, seat: i + 1, ticketNumber: `SFQ${ticketDay}0101${String(i + 1).padStart(2, "0")}` } }));
     }
     return { s, room, regs, paper: assembled.paper, snapshot };
   }

@@ -5,11 +5,11 @@ import { audit } from "~/server/audit.server";
 import { getAuth, requireCenterAccess, requireUserWithPermission } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { httpError } from "~/server/http.server";
-import { ticketNumber } from "~/server/sittings.server";
+import { sittingOfDay, ticketNumber } from "~/server/sittings.server";
 import { assembleSkillSittingPaper, computeSkillResults, groupStaffing, skillPaperOf } from "~/server/skill.server";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
 import { displayScore } from "~/domain/skill";
-import { formatDate, formatDateTime } from "~/domain/time";
+import { formatDateTime } from "~/domain/time";
 import { Notice, PageHeader } from "~/ui/page";
 
 export function meta({ data }: Route.MetaArgs) {
@@ -115,12 +115,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (gi < 0) httpError(404, "未找到该考评组。");
     const people = await db.person.findMany({ where: { id: { in: ids }, centerId: sitting.centerId } });
     if (people.length !== ids.length) httpError(403, "只能为本中心人员报名。");
-    const sittingsBefore = await db.sitting.count({ where: { centerId: sitting.centerId, startsAt: { gte: new Date(`${formatDate(sitting.startsAt)}T00:00:00+08:00`), lt: sitting.startsAt } } });
+    const dayNo = await sittingOfDay(sitting);
     let seat = groups[gi].registrations.reduce((m, r) => Math.max(m, r.seat), 0);
     await db.$transaction(
       people.map((p) => {
         seat++;
-        return db.registration.create({ data: { sittingId: sitting.id, groupId: groupId.data, personId: p.id, seat, ticketNumber: ticketNumber(center.code, sitting.startsAt, (sittingsBefore % 9) + 1, gi + 1, seat) } });
+        return db.registration.create({ data: { sittingId: sitting.id, groupId: groupId.data, personId: p.id, seat, ticketNumber: ticketNumber(center.code, sitting.startsAt, dayNo, gi + 1, seat) } });
       }),
     );
     await audit({ action: "sitting.register", actor: user, target: sitting.id, ip, detail: { registered: people.length } });
@@ -202,7 +202,7 @@ export default function SkillSitting() {
               </div>
               <p className="mt-2 text-sm">考评员：{g.examiners.map((e) => e.name + (e.isChief ? "（组长）" : "")).join("、") || "未指派"}</p>
               {setup ? (
-                <Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
+                <Form key={g.examiners.map((e) => e.id + e.isChief).join()} method="post" className="mt-2 flex flex-wrap items-end gap-2">
                   <input type="hidden" name="intent" value="assign-examiner" /><input type="hidden" name="groupId" value={g.id} />
                   <label className="sr-only" htmlFor={`e-${g.id}`}>选择考评员</label>
                   <select id={`e-${g.id}`} name="userId" className="input w-48"><option value="">选择考评员</option>{examinerUsers.map((u) => <option key={u.id} value={u.id}>{u.name}{u.chief ? "（可任组长）" : ""}</option>)}</select>

@@ -47,10 +47,21 @@ export function roomClock(room: { openedAt: Date | null; pausedAt: Date | null; 
   return { openedAt: room.openedAt, pausedAt: room.pausedAt, pausedMs: room.pausedMs, durationMinutes, extraMinutes };
 }
 
-/** Ticket number: center code + exam date (yyMMdd) + sitting no. of that day + room (2) + seat (2). */
+/** Ticket number: center code + exam date (yyMMdd) + sitting of that day (2) + room or group (2) + seat (2). */
 export function ticketNumber(centerCode: string, startsAt: Date, sittingOfDay: number, roomNo: number, seat: number) {
   const ymd = formatDate(startsAt).replace(/-/g, "").slice(2);
-  return `${centerCode}${ymd}${sittingOfDay}${String(roomNo).padStart(2, "0")}${String(seat).padStart(2, "0")}`;
+  return `${centerCode}${ymd}${String(sittingOfDay).padStart(2, "0")}${String(roomNo).padStart(2, "0")}${String(seat).padStart(2, "0")}`;
+}
+
+/** The sitting's number among its center's sittings on the same exam day, by creation order: unique per sitting. */
+export async function sittingOfDay(sitting: { id: string; centerId: string; startsAt: Date; createdAt: Date }) {
+  const day = formatDate(sitting.startsAt);
+  const start = new Date(`${day}T00:00:00+08:00`);
+  const end = new Date(start.getTime() + 24 * 60 * 60_000);
+  const before = await db.sitting.count({
+    where: { centerId: sitting.centerId, startsAt: { gte: start, lt: end }, OR: [{ createdAt: { lt: sitting.createdAt } }, { createdAt: sitting.createdAt, id: { lt: sitting.id } }] },
+  });
+  return before + 1;
 }
 
 /** Places people in rooms with free seats, in room order; refuses when capacity runs out. */
@@ -65,11 +76,7 @@ export async function registerCandidates(sittingId: string, personIds: string[])
   if (people.length !== fresh.length) httpError(403, "只能为本中心人员报名。");
   const free = sitting.rooms.reduce((n, r) => n + Math.max(0, r.capacity - r.registrations.length), 0);
   if (people.length > free) httpError(400, `考场座位不足：还需 ${people.length - free} 个座位，请先增加考场或容量。`);
-  const dayStart = new Date(`${formatDate(sitting.startsAt)}T00:00:00+08:00`);
-  const sittingsBefore = await db.sitting.count({
-    where: { centerId: sitting.centerId, startsAt: { gte: dayStart, lt: sitting.startsAt } },
-  });
-  const sittingOfDay = (sittingsBefore % 9) + 1;
+  const dayNo = await sittingOfDay(sitting);
   const creates = [];
   let k = 0;
   for (const [ri, room] of sitting.rooms.entries()) {
@@ -81,7 +88,7 @@ export async function registerCandidates(sittingId: string, personIds: string[])
       const p = people[k++];
       creates.push(
         db.registration.create({
-          data: { sittingId, roomId: room.id, personId: p.id, seat, ticketNumber: ticketNumber(sitting.center.code, sitting.startsAt, sittingOfDay, ri + 1, seat) },
+          data: { sittingId, roomId: room.id, personId: p.id, seat, ticketNumber: ticketNumber(sitting.center.code, sitting.startsAt, dayNo, ri + 1, seat) },
         }),
       );
     }

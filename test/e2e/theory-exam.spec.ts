@@ -78,6 +78,7 @@ test("中心管理员安排场次：考场、监考不足提示、报名、组�
   await page.getByLabel("考试时长（分钟）").fill("60");
   await page.getByRole("button", { name: "创建场次" }).click();
   await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
+  await expect(page).toHaveURL(/\/center\/sittings\/[^/]+$/);
   sittingUrl = new URL(page.url()).pathname;
 
   for (const room of ["第1考场", "第2考场"]) {
@@ -137,6 +138,7 @@ test("监考员不足时不能开考；指派后开考并得到开考码", async
   await proctor.reload();
   await proctor.getByRole("button", { name: "开考" }).click();
   await expect(proctor.getByTestId("start-code")).toHaveText(/^\d{6}$/);
+  await expect(proctor).toHaveURL(/\/proctor\/rooms\/[^/]+$/);
   const roomUrl = new URL(proctor.url()).pathname;
   await admin.close();
   await proctor.close();

@@ -147,3 +147,22 @@ describe("skill task files", () => {
     for (const l of LEVELS) expect(Object.values(SKILL_WEIGHTS[l]).reduce((a, b) => a + b!, 0)).toBe(100);
   });
 });
+
+describe("the real skill task bank", () => {
+  it("validates and builds at least three different papers per level, each exactly 100 points and ≥ 60 minutes", async () => {
+    const { loadSkillBankFromDisk } = await import("~/server/skill.server");
+    const bank = loadSkillBankFromDisk();
+    expect(bank.errors).toEqual([]);
+    for (const level of LEVELS) {
+      const papers = new Set<string>();
+      for (let seed = 1; seed <= 60; seed++) {
+        const r = assembleSkillPaper(bank.tasks, level, seed, bank.version);
+        if (!r.ok) throw new Error(r.message);
+        expect(r.paper.totalPoints).toBe(100);
+        expect(r.paper.minutes).toBeGreaterThanOrEqual(60);
+        papers.add(r.paper.sections.flatMap((s) => s.items.map((i) => i.id)).join(","));
+      }
+      expect(papers.size, level).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
