@@ -12,6 +12,7 @@ import { seededRandom } from "../app/domain/random";
 import { loadBankFromDisk } from "../app/server/bank-files.server";
 import { importBank } from "../app/server/bank-import.server";
 import { importSkillBank, loadSkillBankFromDisk } from "../app/server/skill.server";
+import { assembleSkillPaper, type SkillTask } from "../app/domain/skill";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -135,6 +136,7 @@ async function main() {
     ],
   });
   await seedExams(main.id, bank.items, bank.version, people);
+  await seedSkillSitting(main.id, skill.tasks, skill.version, people);
   console.log(`演示数据已创建：3 个中心，${DEMO_STAFF.length + 5} 名人员，${DEMO_ACCOUNTS.length} 个账号（密码 ${DEMO_PASSWORD}）。`);
 }
 
@@ -189,6 +191,23 @@ async function seedExams(centerId: string, items: ReturnType<typeof loadBankFrom
   if (startsAt.getTime() - Date.now() > 30 * 60_000) startsAt.setTime(startsAt.getTime() - 3_600_000);
   const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(startsAt);
   await sitting("2026年第4期五级理论考试", startsAt, 20261123, ["李明", "王芳", "陈静", "杨帆"], ymd.replace(/-/g, "").slice(2));
+}
+
+/** A five-level skill sitting in scoring: one group (黄磊 chief, 张伟, 朱军) and two candidates. */
+async function seedSkillSitting(centerId: string, tasks: SkillTask[], version: string, people: Map<string, string>) {
+  const users = new Map((await db.user.findMany()).map((u) => [u.username, u.id]));
+  const r = assembleSkillPaper(tasks, "L5", 20261122, version);
+  if (!r.ok) throw new Error(r.message);
+  const ids = new Set(r.paper.sections.flatMap((x) => x.items.map((i) => i.id)));
+  const paper = await db.paper.create({ data: { level: "L5", kind: "skill", seed: 20261122, bankVersion: version, content: JSON.stringify(r.paper), items: JSON.stringify(tasks.filter((t) => ids.has(t.id))) } });
+  const startsAt = new Date(Date.now() - 2 * 60 * 60_000);
+  const s = await db.sitting.create({ data: { centerId, kind: "skill", level: "L5", title: "2026年第4期五级技能考核", startsAt, durationMinutes: 120, seed: 20261122, paperId: paper.id, status: "scoring", createdById: users.get("admin")! } });
+  const g = await db.examinerGroup.create({ data: { sittingId: s.id, name: "第1考评组" } });
+  await db.groupExaminer.createMany({ data: [{ groupId: g.id, userId: users.get("chief")!, isChief: true }, { groupId: g.id, userId: users.get("examiner")! }, { groupId: g.id, userId: users.get("examiner2")! }] });
+  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(startsAt).replace(/-/g, "").slice(2);
+  for (const [i, name] of ["周敏", "孙浩"].entries()) {
+    await db.registration.create({ data: { sittingId: s.id, groupId: g.id, personId: people.get(name)!, seat: i + 1, ticketNumber: `SFQ${ymd}9901${String(i + 1).padStart(2, "0")}` } });
+  }
 }
 
 main()

@@ -5,8 +5,8 @@ import { gotoReady, login, loginAs } from "./fixtures";
 const ROLES: { username: string; sees: string[]; doesNotSee: string[]; placeholder?: string }[] = [
   { username: "candidate", sees: ["我的考试", "我的培训", "我的证书", "能力评价"], doesNotSee: ["人员管理", "监考", "中心管理"], placeholder: "/me/training" },
   { username: "proctor", sees: ["监考", "我的考试"], doesNotSee: ["人员管理", "技能评分"], placeholder: "/me/certificates" },
-  { username: "examiner", sees: ["技能评分"], doesNotSee: ["评分复核", "人员管理"], placeholder: "/examiner" },
-  { username: "chief", sees: ["技能评分", "评分复核"], doesNotSee: ["人员管理"], placeholder: "/chief" },
+  { username: "examiner", sees: ["技能评分"], doesNotSee: ["评分复核", "人员管理"] },
+  { username: "chief", sees: ["技能评分", "评分复核"], doesNotSee: ["人员管理"] },
   { username: "trainer", sees: ["培训管理"], doesNotSee: ["人员管理", "监考"], placeholder: "/trainer" },
   { username: "admin", sees: ["人员管理", "部门管理", "考试安排", "操作日志", "个人信息"], doesNotSee: ["全平台日志", "我的考试"], placeholder: "/center/evaluation" },
   { username: "platform", sees: ["中心管理", "全平台日志"], doesNotSee: ["我的考试", "监考"] },
