@@ -178,7 +178,21 @@ test("一名考评员偏离：组长看到分差并退回重评，重评后发�
   await expect(admin.getByText("成绩已发布，考生可以查看。")).toBeVisible();
   await expect(admin.getByRole("row").filter({ hasText: "李明" })).toContainText("合格");
 
+  // After publication a score changes only through the chief's recorded correction.
+  await chief.reload();
+  const firstTask = chief.locator("section").filter({ hasText: "已完成" }).first();
+  await firstTask.getByLabel("更正：考评员").selectOption({ label: "张伟" });
+  await firstTask.getByLabel("更正为").fill("0");
+  await firstTask.getByRole("button", { name: "记录更正" }).click();
+  await expect(chief.getByText("请写明更正理由")).toBeVisible();
+  await chief.locator("section").filter({ hasText: "已完成" }).first().getByLabel("更正为").fill("0");
+  await chief.locator("section").filter({ hasText: "已完成" }).first().getByLabel("更正理由").fill("复核录像，第一项未主动问候");
+  await chief.locator("section").filter({ hasText: "已完成" }).first().getByRole("button", { name: "记录更正" }).click();
+  await expect(chief.getByText("已更正并记录，成绩已重新计算。")).toBeVisible();
+
   await gotoReady(admin, `${sittingUrl}/audit`);
+  await expect(admin.getByRole("cell", { name: "更正" })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: "复核录像，第一项未主动问候" })).toBeVisible();
   await expect(admin.getByRole("cell", { name: "组长退回重评" })).toBeVisible();
   await expect(admin.getByRole("cell", { name: "朱军第一项评分明显偏低，请对照评分标准重新评分" })).toBeVisible();
   await admin.close();
