@@ -83,7 +83,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return data({ ok: "考场已添加。" });
   }
   if (intent === "assign-proctor") {
-    const roomId = z.string().max(40).parse(form.get("roomId"));
+    const roomIdParsed = z.string().min(1).max(40).safeParse(form.get("roomId"));
+    if (!roomIdParsed.success) return data({ error: "请选择考场。" }, { status: 400 });
+    const roomId = roomIdParsed.data;
     const userId = z.string().max(40).safeParse(form.get("userId"));
     if (!userId.success || !userId.data) return data({ error: "请选择监考员。" }, { status: 400 });
     const room = await db.room.findUnique({ where: { id: roomId } });
@@ -94,7 +96,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return data({ ok: `已指派监考员 ${proctor.displayName}。` });
   }
   if (intent === "register") {
-    const ids = z.array(z.string().max(40)).max(2000).parse(form.getAll("personId"));
+    const parsedIds = z.array(z.string().max(40)).max(2000, "一次最多报名 2000 人").safeParse(form.getAll("personId"));
+    if (!parsedIds.success) return data({ error: parsedIds.error.issues[0].message }, { status: 400 });
+    const ids = parsedIds.data;
     if (ids.length === 0) return data({ error: "请选择要报名的人员。" }, { status: 400 });
     const r = await registerCandidates(sitting.id, ids);
     await audit({ action: "sitting.register", actor: user, target: sitting.id, ip, detail: r });

@@ -106,7 +106,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (intent === "register") {
     setupOnly();
     const groupId = z.string().min(1).max(40).safeParse(form.get("groupId"));
-    const ids = z.array(z.string().max(40)).max(500).parse(form.getAll("personId"));
+    const parsedIds = z.array(z.string().max(40)).max(500, "一次最多报名 500 人").safeParse(form.getAll("personId"));
+    if (!parsedIds.success) return data({ error: parsedIds.error.issues[0].message }, { status: 400 });
+    const ids = parsedIds.data;
     if (!groupId.success) return data({ error: "请选择考评组。" }, { status: 400 });
     if (ids.length === 0) return data({ error: "请选择要报名的人员。" }, { status: 400 });
     const center = await db.center.findUniqueOrThrow({ where: { id: sitting.centerId } });
