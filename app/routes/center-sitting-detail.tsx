@@ -6,6 +6,7 @@ import { getAuth, requireCenterAccess, requireUserWithPermission } from "~/serve
 import { db } from "~/server/db.server";
 import { httpError } from "~/server/http.server";
 import { assembleSittingPaper, finalizeOverdue, paperOf, registerCandidates } from "~/server/sittings.server";
+import { ineligibleAmong, issueCertificates } from "~/server/certification.server";
 import { typeMix } from "~/domain/assembly";
 import { requiredProctors } from "~/domain/exam-rules";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
@@ -100,7 +101,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (!parsedIds.success) return data({ error: parsedIds.error.issues[0].message }, { status: 400 });
     const ids = parsedIds.data;
     if (ids.length === 0) return data({ error: "请选择要报名的人员。" }, { status: 400 });
-    const r = await registerCandidates(sitting.id, ids);
+    const { refused, met } = await ineligibleAmong(ids, sitting.level as Level, new Date());
+    if (refused.length) {
+      const names = new Map((await db.person.findMany({ where: { id: { in: refused.map((r) => r.personId) } } })).map((p) => [p.id, p.name]));
+      return data({ error: `以下人员不符合申报条件，未报名：${refused.map((r) => `${names.get(r.personId)}（${r.reason}）`).join("；")}` }, { status: 400 });
+    }
+    const r = await registerCandidates(sitting.id, ids, met);
     await audit({ action: "sitting.register", actor: user, target: sitting.id, ip, detail: r });
     return data({ ok: `已报名 ${r.registered} 人。` });
   }
@@ -117,7 +123,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (open > 0) return data({ error: `还有 ${open} 名考生正在作答，不能发布成绩。` }, { status: 409 });
     await db.sitting.update({ where: { id: sitting.id }, data: { status: "published", publishedAt: now } });
     await audit({ action: "sitting.publish", actor: user, target: sitting.id, ip });
-    return data({ ok: "成绩已发布，考生可以查看。" });
+    const issued = await issueCertificates(sitting.id, now);
+    return data({ ok: `成绩已发布，考生可以查看。${issued.length ? `理论与技能均合格者已颁发证书 ${issued.length} 本。` : ""}` });
   }
   httpError(400, "未知的操作。");
 }

@@ -5,7 +5,8 @@ import { audit } from "~/server/audit.server";
 import { getAuth, requireCenterAccess, requireUserWithPermission } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { httpError } from "~/server/http.server";
-import { sittingOfDay, ticketNumber } from "~/server/sittings.server";
+import { isRetake, sittingOfDay, ticketNumber } from "~/server/sittings.server";
+import { ineligibleAmong, issueCertificates } from "~/server/certification.server";
 import { assembleSkillSittingPaper, computeSkillResults, groupStaffing, skillPaperOf } from "~/server/skill.server";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
 import { displayScore } from "~/domain/skill";
@@ -117,12 +118,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (gi < 0) httpError(404, "未找到该考评组。");
     const people = await db.person.findMany({ where: { id: { in: ids }, centerId: sitting.centerId } });
     if (people.length !== ids.length) httpError(403, "只能为本中心人员报名。");
+    const { refused, met } = await ineligibleAmong(ids, sitting.level as Level, now);
+    if (refused.length) {
+      const names = new Map(people.map((p) => [p.id, p.name]));
+      return data({ error: `以下人员不符合申报条件，未报名：${refused.map((r) => `${names.get(r.personId)}（${r.reason}）`).join("；")}` }, { status: 400 });
+    }
+    const retakes = new Map(await Promise.all(people.map(async (p) => [p.id, await isRetake(p.id, sitting.level, "skill")] as const)));
     const dayNo = await sittingOfDay(sitting);
     let seat = groups[gi].registrations.reduce((m, r) => Math.max(m, r.seat), 0);
     await db.$transaction(
       people.map((p) => {
         seat++;
-        return db.registration.create({ data: { sittingId: sitting.id, groupId: groupId.data, personId: p.id, seat, ticketNumber: ticketNumber(center.code, sitting.startsAt, dayNo, gi + 1, seat) } });
+        return db.registration.create({ data: { sittingId: sitting.id, groupId: groupId.data, personId: p.id, seat, retake: retakes.get(p.id) ?? false, eligibility: met.get(p.id) ?? null, ticketNumber: ticketNumber(center.code, sitting.startsAt, dayNo, gi + 1, seat) } });
       }),
     );
     await audit({ action: "sitting.register", actor: user, target: sitting.id, ip, detail: { registered: people.length } });
@@ -150,7 +157,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (pending > 0) return data({ error: `还有 ${pending} 名考生的评分未完成或待考评组长复核，不能发布。` }, { status: 409 });
     await db.sitting.update({ where: { id: sitting.id }, data: { status: "published", publishedAt: now } });
     await audit({ action: "sitting.publish", actor: user, target: sitting.id, ip });
-    return data({ ok: "成绩已发布，考生可以查看。" });
+    const issued = await issueCertificates(sitting.id, now);
+    return data({ ok: `成绩已发布，考生可以查看。${issued.length ? `理论与技能均合格者已颁发证书 ${issued.length} 本。` : ""}` });
   }
   httpError(400, "未知的操作。");
 }

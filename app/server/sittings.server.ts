@@ -65,7 +65,13 @@ export async function sittingOfDay(sitting: { id: string; centerId: string; star
 }
 
 /** Places people in rooms with free seats, in room order; refuses when capacity runs out. */
-export async function registerCandidates(sittingId: string, personIds: string[]) {
+/** True when the person already sat this part at this level and did not pass: a 补考. */
+export async function isRetake(personId: string, level: string, kind: string) {
+  const earlier = await db.registration.findMany({ where: { personId, sitting: { level, kind, status: "published" } }, include: { attempt: true, skillResult: true } });
+  return earlier.some((r) => (kind === "theory" ? r.attempt && !r.attempt.passed : r.skillResult && !r.skillResult.passed));
+}
+
+export async function registerCandidates(sittingId: string, personIds: string[], eligibility: ReadonlyMap<string, string> = new Map()) {
   const sitting = await db.sitting.findUniqueOrThrow({
     where: { id: sittingId },
     include: { center: true, rooms: { orderBy: { name: "asc" }, include: { registrations: true } }, registrations: true },
@@ -86,9 +92,10 @@ export async function registerCandidates(sittingId: string, personIds: string[])
       seat++;
       left--;
       const p = people[k++];
+      const retake = await isRetake(p.id, sitting.level, sitting.kind);
       creates.push(
         db.registration.create({
-          data: { sittingId, roomId: room.id, personId: p.id, seat, ticketNumber: ticketNumber(sitting.center.code, sitting.startsAt, dayNo, ri + 1, seat) },
+          data: { sittingId, roomId: room.id, personId: p.id, seat, retake, eligibility: eligibility.get(p.id) ?? null, ticketNumber: ticketNumber(sitting.center.code, sitting.startsAt, dayNo, ri + 1, seat) },
         }),
       );
     }
