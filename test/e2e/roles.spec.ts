@@ -3,8 +3,8 @@ import { gotoReady, login, loginAs } from "./fixtures";
 
 // Each role lands on its home page with the navigation it may use, and nothing more.
 const ROLES: { username: string; sees: string[]; doesNotSee: string[]; placeholder?: string }[] = [
-  { username: "candidate", sees: ["我的考试", "我的培训", "我的证书", "能力评价"], doesNotSee: ["人员管理", "监考", "中心管理"], placeholder: "/me/training" },
-  { username: "proctor", sees: ["监考", "我的考试"], doesNotSee: ["人员管理", "技能评分"], placeholder: "/me/certificates" },
+  { username: "candidate", sees: ["我的考试", "我的培训", "我的证书", "能力评价"], doesNotSee: ["人员管理", "监考", "中心管理"], placeholder: "/me/evaluation" },
+  { username: "proctor", sees: ["监考", "我的考试"], doesNotSee: ["人员管理", "技能评分"], placeholder: "/me/evaluation" },
   { username: "examiner", sees: ["技能评分"], doesNotSee: ["评分复核", "人员管理"] },
   { username: "chief", sees: ["技能评分", "评分复核"], doesNotSee: ["人员管理"] },
   { username: "trainer", sees: ["培训管理"], doesNotSee: ["人员管理", "监考"], placeholder: "/trainer" },

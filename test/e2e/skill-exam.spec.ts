@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { gotoReady, loginAs, uniqueSuffix } from "./fixtures";
+import { scoreCandidate, TABLET } from "./skill-helpers";
 
 // The skill journey: schedule → staff a group → three examiners score on tablets, one an outlier →
 // the chief sends the task back → it is re-scored → the center publishes → the candidate sees it.
@@ -11,7 +12,6 @@ const OTHER = `E2E另一场技能${S}`;
 let sittingUrl = "";
 let groupUrl = "";
 let ticket = "";
-const TABLET = { width: 820, height: 1180 };
 
 async function createSkillSitting(page: Page, title: string) {
   await gotoReady(page, "/center/sittings");
@@ -35,28 +35,8 @@ async function assign(page: Page, group: string, name: string, chief = false) {
   await expect(g.getByText(new RegExp(`考评员：.*${name}${chief ? "（组长）" : ""}`))).toBeVisible();
 }
 
-/** Scores every task of the candidate: `fraction` of each criterion's points (rounded down to .5). */
-async function scoreAll(browser: Browser, username: string, fraction: (taskIndex: number) => number) {
-  const ctx = await browser.newContext({ viewport: TABLET, hasTouch: true });
-  const page = await ctx.newPage();
-  await loginAs(page, username);
-  await gotoReady(page, groupUrl);
-  const cells = page.getByRole("row").filter({ hasText: ticket }).getByRole("link");
-  const n = await cells.count();
-  for (let t = 0; t < n; t++) {
-    await page.getByRole("row").filter({ hasText: ticket }).getByRole("link").nth(t).click();
-    await expect(page.getByText("合计")).toBeVisible();
-    const inputs = page.locator('input[type="number"]');
-    const k = await inputs.count();
-    for (let i = 0; i < k; i++) {
-      const max = Number(await inputs.nth(i).getAttribute("max"));
-      await inputs.nth(i).fill(String(Math.floor(max * fraction(t) * 2) / 2));
-    }
-    await page.getByRole("button", { name: "提交评分" }).click();
-    await expect(page).toHaveURL(/submitted=/);
-  }
-  await ctx.close();
-  return n;
+function scoreAll(browser: Browser, username: string, fraction: (taskIndex: number) => number) {
+  return scoreCandidate(browser, username, groupUrl, ticket, fraction);
 }
 
 test("中心安排技能考核：考评组人数不足不能开始评分，补足后开始", async ({ page }) => {
