@@ -5,6 +5,8 @@ import { LEVEL_LABELS, STANDARD_TRAINING_HOURS, type Level } from "./levels";
 /** Occupations whose work counts (footnote ①), besides this one. */
 export const RELATED_OCCUPATIONS = ["秘书", "公务员", "社区事务员", "统计调查员", "社团会员管理员"] as const;
 export const THIS_OCCUPATION = "行政办事员（政务服务综合窗口办事员）";
+/** Choices when recording work history or an outside certificate. */
+export const OCCUPATIONS = [THIS_OCCUPATION, ...RELATED_OCCUPATIONS, "其他"] as const;
 
 /** Footnote ② majors by school type. */
 export const RELATED_MAJORS = {

@@ -14,6 +14,10 @@ import { hasPermission } from "~/domain/permissions";
 import { PLATFORM_ROLE_LABELS, type PlatformRole } from "~/domain/roles";
 import { formatDate, formatDateTime, shanghaiToday } from "~/domain/time";
 import { PersonFields } from "~/ui/person-form";
+import { eligibilityFacts } from "~/server/certification.server";
+import { addEducation, addExternalCertificate, addWork, EducationSchema, ExternalCertificateSchema, WorkSchema } from "~/server/person-facts.server";
+import { evaluateEligibility, OCCUPATIONS, SCHOOL_TYPES } from "~/domain/eligibility";
+import { LEVELS, LEVEL_LABELS, type Level } from "~/domain/levels";
 import { Field, Notice, PageHeader } from "~/ui/page";
 
 export function meta({ data }: Route.MetaArgs) {
@@ -39,7 +43,24 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     await audit({ action: "staff.view_id", actor: user, centerId: person.centerId, target: person.id, ip: getAuth(context).clientAddress });
   }
   const departments = editing ? await departmentsOf(person.centerId) : [];
+  const [facts, education, work, certificates] = await Promise.all([
+    eligibilityFacts(person.id),
+    db.educationRecord.findMany({ where: { personId: person.id }, orderBy: { createdAt: "asc" } }),
+    db.workRecord.findMany({ where: { personId: person.id }, orderBy: { start: "asc" } }),
+    db.certificate.findMany({ where: { personId: person.id }, orderBy: { issuedAt: "asc" } }),
+  ]);
+  const today = shanghaiToday(new Date());
   return {
+    eligibility: LEVELS.map((l) => {
+      const r = evaluateEligibility(facts, l, today);
+      return { level: l, label: LEVEL_LABELS[l], eligible: r.eligible, metBy: r.metBy, missing: r.conditions.map((c) => `${c.code}：${c.missing.join("；")}`) };
+    }),
+    facts: {
+      apprenticeship: person.apprenticeshipCompleted,
+      education: education.map((e) => ({ id: e.id, text: `${e.schoolType}${e.school ? `（${e.school}）` : ""} · ${e.major} · ${e.graduated ? "已毕业" : "应届在校"}` })),
+      work: work.map((w) => ({ id: w.id, text: `${w.occupation}${w.employer ? ` · ${w.employer}` : ""} · ${formatDate(w.start)} 至 ${w.end ? formatDate(w.end) : "今"}` })),
+      certificates: certificates.map((c) => ({ id: c.id, text: `${LEVEL_LABELS[c.level as Level]} · ${c.number} · ${formatDate(c.issuedAt)} · ${c.source === "platform" ? "本平台颁发" : "外部录入"}${c.status === "void" ? "（已作废）" : ""}` })),
+    },
     editing,
     canEdit: hasPermission(user.roles, "update:staff:center"),
     canManageAccount: hasPermission(user.roles, "update:account:center"),
@@ -70,7 +91,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-const IntentSchema = z.enum(["update", "create-account", "set-roles", "reset-password", "set-active"], {
+const IntentSchema = z.enum(["update", "create-account", "set-roles", "reset-password", "set-active", "add-education", "add-work", "add-certificate", "set-apprenticeship", "remove-education", "remove-work"], {
   message: "未知的操作",
 });
 
@@ -90,6 +111,34 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     await updatePerson(person.id, person.centerId, parsed.data, user, ip);
     return data({ intent: intent.data, ok: true, message: "人员信息已保存。" });
+  }
+
+  if (["add-education", "add-work", "add-certificate", "set-apprenticeship", "remove-education", "remove-work"].includes(intent.data)) {
+    const { person } = await loadPersonInScope(request, context, params.personId, "update");
+    const fail = (message: string) => data({ intent: intent.data, errors: { _form: message } as Record<string, string> }, { status: 400 });
+    if (intent.data === "add-education") {
+      const p = EducationSchema.safeParse(values);
+      if (!p.success) return fail(p.error.issues[0].message);
+      await addEducation(person.id, p.data);
+    } else if (intent.data === "add-work") {
+      const p = WorkSchema.safeParse(values);
+      if (!p.success) return fail(p.error.issues[0].message);
+      await addWork(person.id, p.data);
+    } else if (intent.data === "add-certificate") {
+      const p = ExternalCertificateSchema.safeParse(values);
+      if (!p.success) return fail(p.error.issues[0].message);
+      const r = await addExternalCertificate(person.id, p.data);
+      if (!r.ok) return fail(r.message);
+    } else if (intent.data === "set-apprenticeship") {
+      await db.person.update({ where: { id: person.id }, data: { apprenticeshipCompleted: values.value === "true" } });
+    } else {
+      const id = z.string().min(1).max(40).safeParse(values.recordId);
+      if (!id.success) return fail("参数有误。");
+      const where = { id: id.data, personId: person.id };
+      if (intent.data === "remove-education") await db.educationRecord.deleteMany({ where });
+      else await db.workRecord.deleteMany({ where });
+    }
+    return data({ intent: intent.data, ok: true, message: "申报条件信息已更新。" });
   }
 
   // Account actions: the target account is always the one linked to this person, never an id from the form.
@@ -194,6 +243,8 @@ export default function StaffDetail() {
         </section>
       )}
 
+      <FactsSection />
+
       <section className="card" aria-labelledby="account-title">
         <h2 id="account-title" className="mb-4 text-lg font-medium">登录账号与平台角色</h2>
         {!account ? (
@@ -271,5 +322,78 @@ function RoleCheckboxes({ grantable, checked, error }: { grantable: { role: stri
       </div>
       {error ? <p className="field-error">{error}</p> : null}
     </fieldset>
+  );
+}
+
+function FactsSection() {
+  const { eligibility, facts, canEdit } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <section className="card space-y-4" aria-labelledby="facts-title">
+      <h2 id="facts-title" className="text-lg font-medium">申报条件</h2>
+      <ul className="space-y-2 text-sm">
+        {eligibility.map((e) => (
+          <li key={e.level} data-testid={`staff-eligibility-${e.level}`}>
+            <span className="font-medium">{e.label}：</span>
+            {e.eligible ? <span className="text-green-700">符合（{e.metBy}）</span> : <span className="text-red-700">暂不符合</span>}
+            {!e.eligible ? <ul className="mt-1 list-disc pl-5 text-slate-600">{e.missing.map((m) => <li key={m}>{m}</li>)}</ul> : null}
+          </li>
+        ))}
+      </ul>
+      <div className="grid gap-4 md:grid-cols-3">
+        <div><h3 className="font-medium">学历</h3><FactList items={facts.education} intent="remove-education" canEdit={canEdit} /></div>
+        <div><h3 className="font-medium">工作经历（本中心任职自入职日期起自动计入）</h3><FactList items={facts.work} intent="remove-work" canEdit={canEdit} /></div>
+        <div><h3 className="font-medium">已持证书</h3><FactList items={facts.certificates} canEdit={false} /></div>
+      </div>
+      {canEdit ? (
+        <div className="space-y-3 border-t border-slate-100 pt-4">
+          <Form method="post" className="flex items-center gap-3 text-sm">
+            <input type="hidden" name="intent" value="set-apprenticeship" /><input type="hidden" name="value" value={facts.apprenticeship ? "false" : "true"} />
+            <span>学徒期：{facts.apprenticeship ? "已满" : "未满或无"}</span>
+            <button className="btn-secondary py-1" disabled={busy}>{facts.apprenticeship ? "改为未满" : "记为学徒期已满"}</button>
+          </Form>
+          <Form method="post" className="flex flex-wrap items-end gap-2" noValidate>
+            <input type="hidden" name="intent" value="add-education" />
+            <div><label htmlFor="edu-type" className="label">学校类型</label><select id="edu-type" name="schoolType" className="input w-56">{SCHOOL_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}</select></div>
+            <div><label htmlFor="edu-school" className="label">学校</label><input id="edu-school" name="school" className="input w-40" /></div>
+            <div><label htmlFor="edu-major" className="label">专业</label><input id="edu-major" name="major" className="input w-40" /></div>
+            <div><label htmlFor="edu-grad" className="label">毕业情况</label><select id="edu-grad" name="graduated" className="input w-32"><option value="graduated">已毕业</option><option value="final-year">应届在校</option></select></div>
+            <button className="btn-secondary" disabled={busy}>添加学历</button>
+          </Form>
+          <Form method="post" className="flex flex-wrap items-end gap-2" noValidate>
+            <input type="hidden" name="intent" value="add-work" />
+            <div><label htmlFor="work-occ" className="label">职业</label><select id="work-occ" name="occupation" className="input w-64">{OCCUPATIONS.map((o) => <option key={o} value={o}>{o}</option>)}</select></div>
+            <div><label htmlFor="work-emp" className="label">单位</label><input id="work-emp" name="employer" className="input w-40" /></div>
+            <div><label htmlFor="work-start" className="label">开始</label><input id="work-start" name="start" type="date" className="input w-40" /></div>
+            <div><label htmlFor="work-end" className="label">结束（在职可空）</label><input id="work-end" name="end" type="date" className="input w-40" /></div>
+            <button className="btn-secondary" disabled={busy}>添加工作经历</button>
+          </Form>
+          <Form method="post" className="flex flex-wrap items-end gap-2" noValidate>
+            <input type="hidden" name="intent" value="add-certificate" />
+            <div><label htmlFor="cert-level" className="label">外部证书等级</label><select id="cert-level" name="level" className="input w-40">{LEVELS.map((l) => <option key={l} value={l}>{LEVEL_LABELS[l]}</option>)}</select></div>
+            <div><label htmlFor="cert-number" className="label">证书编号</label><input id="cert-number" name="number" className="input w-64 font-mono" /></div>
+            <div><label htmlFor="cert-issued" className="label">发证日期</label><input id="cert-issued" name="issued" type="date" className="input w-40" /></div>
+            <div><label htmlFor="cert-occ" className="label">职业</label><select id="cert-occ" name="occupation" className="input w-56">{OCCUPATIONS.map((o) => <option key={o} value={o}>{o}</option>)}</select></div>
+            <button className="btn-secondary" disabled={busy}>录入外部证书</button>
+          </Form>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function FactList({ items, intent, canEdit }: { items: { id: string; text: string }[]; intent?: string; canEdit: boolean }) {
+  if (items.length === 0) return <p className="mt-1 text-sm text-slate-500">无</p>;
+  return (
+    <ul className="mt-1 space-y-1 text-sm">
+      {items.map((i) => (
+        <li key={i.id} className="flex items-center gap-2">
+          <span>{i.text}</span>
+          {canEdit && intent ? (
+            <Form method="post"><input type="hidden" name="intent" value={intent} /><input type="hidden" name="recordId" value={i.id} /><button className="link text-xs" aria-label={`删除：${i.text}`}>删除</button></Form>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }

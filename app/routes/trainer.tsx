@@ -8,6 +8,7 @@ import { fieldErrors, formToObject, httpError } from "~/server/http.server";
 import { LEVELS, LEVEL_LABELS, type Level } from "~/domain/levels";
 import { STAFF_ROLES } from "~/domain/roles";
 import { COURSE_MODES, COURSE_TOPICS } from "~/domain/training";
+import { shanghaiDateToInstant } from "~/domain/time";
 import { Field, Notice, PageHeader } from "~/ui/page";
 
 export function meta() {
@@ -34,6 +35,14 @@ const CourseSchema = z.object({
   mode: z.enum(COURSE_MODES, { message: "请选择培训方式" }),
   plannedFor: z.union([z.enum(STAFF_ROLES), z.literal("")]).transform((v) => v || null),
   hasAssessment: z.string().optional().transform((v) => v === "1"),
+  startsOn: z.string().optional().transform((v, ctx) => {
+    if (!v) return null;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      ctx.addIssue({ code: "custom", message: "请填写有效的计划日期" });
+      return z.NEVER;
+    }
+    return shanghaiDateToInstant(v);
+  }),
 });
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -74,6 +83,7 @@ export default function Trainer() {
           <Field label="学时" name="hours" error={errors.hours}><input id="hours" name="hours" type="number" min={1} className="input" /></Field>
           <Field label="培训内容" name="topic" error={errors.topic}><select id="topic" name="topic" className="input"><option value="">请选择</option>{COURSE_TOPICS.map((t) => <option key={t} value={t}>{t}</option>)}</select></Field>
           <Field label="培训方式" name="mode" error={errors.mode}><select id="mode" name="mode" className="input">{COURSE_MODES.map((m) => <option key={m} value={m}>{m}</option>)}</select></Field>
+          <Field label="计划日期" name="startsOn" error={errors.startsOn}><input id="startsOn" name="startsOn" type="date" className="input" /></Field>
           <Field label="面向岗位（年度培训计划）" name="plannedFor" error={errors.plannedFor}><select id="plannedFor" name="plannedFor" className="input"><option value="">不限</option>{STAFF_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}</select></Field>
         </div>
         <label className="inline-flex items-center gap-2 text-sm"><input type="checkbox" name="hasAssessment" value="1" className="size-4" />结业时进行考核（合格/不合格）</label>

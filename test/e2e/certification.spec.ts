@@ -149,3 +149,35 @@ test("理论与技能均合格后颁发证书：A4 打印页带二维码，公�
   await expect(page.getByText("未查到与该编号和姓名相符的证书")).toBeVisible();
   await page.context().close();
 });
+
+test("中心管理员录入学历后申报条件随之改变；持证统计导出的 Excel 与页面一致", async ({ page }) => {
+  await loginAs(page, "admin");
+  await gotoReady(page, `/center/staff?q=${encodeURIComponent(NEWCOMER)}`);
+  await page.getByRole("link", { name: NEWCOMER }).click();
+  await expect(page.getByTestId("staff-eligibility-L4")).toContainText("暂不符合");
+  await page.getByLabel("学校类型").selectOption("技工学校");
+  await page.getByLabel("专业").fill("商务文秘");
+  await page.getByLabel("毕业情况").selectOption("final-year");
+  await page.getByRole("button", { name: "添加学历" }).click();
+  await expect(page.getByText("申报条件信息已更新。")).toBeVisible();
+  await expect(page.getByTestId("staff-eligibility-L4")).toContainText("符合（L4-3）");
+  await page.getByLabel("证书编号").fill("12345");
+  await page.getByRole("button", { name: "录入外部证书" }).click();
+  await expect(page.getByText("证书编号为1位字母加21位数字")).toBeVisible();
+
+  await gotoReady(page, "/center/reports");
+  const share = (await page.getByTestId("window-share").textContent())!.trim();
+  const table = page.getByRole("table", { name: "岗位与持证等级" });
+  const windowRow = (await table.getByRole("row").filter({ hasText: "综合窗口工作人员" }).locator("td").allTextContents()).map((t) => t.trim());
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 Excel" }).click()]);
+  const file = await download.path();
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet("持证情况")!;
+  const rows: string[][] = [];
+  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+  expect(rows.find((r) => r[0] === "岗位")).toEqual(["岗位", "人数", "未持证", "五级/初级工", "四级/中级工", "三级/高级工"]);
+  expect(rows.find((r) => r[0] === "综合窗口工作人员")).toEqual(windowRow);
+  expect(rows.find((r) => r[0] === "综合窗口工作人员持证率")?.[1]).toBe(share);
+});

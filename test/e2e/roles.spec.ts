@@ -7,7 +7,7 @@ const ROLES: { username: string; sees: string[]; doesNotSee: string[]; placehold
   { username: "proctor", sees: ["监考", "我的考试"], doesNotSee: ["人员管理", "技能评分"], placeholder: "/me/evaluation" },
   { username: "examiner", sees: ["技能评分"], doesNotSee: ["评分复核", "人员管理"] },
   { username: "chief", sees: ["技能评分", "评分复核"], doesNotSee: ["人员管理"] },
-  { username: "trainer", sees: ["培训管理"], doesNotSee: ["人员管理", "监考"], placeholder: "/trainer" },
+  { username: "trainer", sees: ["培训管理"], doesNotSee: ["人员管理", "监考"] },
   { username: "admin", sees: ["人员管理", "部门管理", "考试安排", "操作日志", "个人信息"], doesNotSee: ["全平台日志", "我的考试"], placeholder: "/center/evaluation" },
   { username: "platform", sees: ["中心管理", "全平台日志"], doesNotSee: ["我的考试", "监考"] },
 ];
