@@ -56,7 +56,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         id: r.id, name: r.name, capacity: r.capacity, status: r.status, required, missing: Math.max(0, required - r.proctors.length),
         proctors: r.proctors.map((p) => ({ id: p.userId, name: p.user.displayName })),
         candidates: r.registrations.map((g) => ({
-          id: g.id, ticket: g.ticketNumber, seat: g.seat, name: g.person.name, idNumber: maskIdNumber(g.person.idNumber),
+          id: g.id, ticket: g.ticketNumber, seat: g.seat, name: g.person.name, idNumber: maskIdNumber(g.person.idNumber), retake: g.retake, eligibility: g.eligibility,
           status: !g.attempt ? "未开始" : g.attempt.status === "submitted" ? "已交卷" : "作答中",
           score: g.attempt?.score ?? null, passed: g.attempt?.passed ?? null,
         })),
@@ -196,7 +196,7 @@ export default function SittingDetail() {
                   <thead><tr><th scope="col">座号</th><th scope="col">准考证号</th><th scope="col">姓名</th><th scope="col">身份证号</th><th scope="col">状态</th><th scope="col">成绩</th></tr></thead>
                   <tbody>
                     {r.candidates.map((c) => (
-                      <tr key={c.id}><td>{c.seat}</td><td className="font-mono">{c.ticket}</td><td>{c.name}</td><td className="font-mono text-xs">{c.idNumber}</td><td>{c.status}</td>
+                      <tr key={c.id}><td>{c.seat}</td><td className="font-mono">{c.ticket}</td><td>{c.name}{c.retake ? <span className="badge ml-1">补考</span> : null}{c.eligibility ? <span className="ml-1 text-xs text-slate-500">{c.eligibility}</span> : null}</td><td className="font-mono text-xs">{c.idNumber}</td><td>{c.status}</td>
                         <td>{c.score === null ? "—" : `${c.score} 分 ${c.passed ? "合格" : "不合格"}`}</td></tr>
                     ))}
                   </tbody>

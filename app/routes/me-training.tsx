@@ -30,7 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     }),
     courses: courses.map((a) => ({
       id: a.courseId, title: a.course.title, level: LEVEL_LABELS[a.course.level as Level], hours: a.course.hours, topic: a.course.topic,
-      status: a.status === "completed" ? `已结业 ${a.completedAt ? formatDate(a.completedAt) : ""}` : "学习中",
+      status: a.status === "completed" ? `已结业 ${a.completedAt ? formatDate(a.completedAt) : ""}` : a.status === "attended" ? "已出勤" : "已指派",
       assessment: a.assessment === "passed" ? "考核合格" : a.assessment === "failed" ? "考核不合格" : a.course.hasAssessment ? "待考核" : "无考核",
     })),
   };

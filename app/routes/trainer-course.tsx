@@ -55,6 +55,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     await audit({ action: "course.assign", actor: user, target: course.id, ip, detail: { count: fresh.length, staffRole: role.data || null } });
     return data({ ok: `已指派 ${fresh.length} 人。` });
   }
+  if (intent === "attend") {
+    const ids = z.array(z.string().max(40)).max(2000).safeParse(form.getAll("done"));
+    if (!ids.success || ids.data.length === 0) return data({ error: "请勾选出勤的学员。" }, { status: 400 });
+    const r = await db.courseAssignment.updateMany({ where: { courseId: course.id, personId: { in: ids.data }, status: "assigned" }, data: { status: "attended" } });
+    await audit({ action: "course.attend", actor: user, target: course.id, ip, detail: { count: r.count } });
+    return data({ ok: `已记录 ${r.count} 人出勤。` });
+  }
   if (intent === "complete") {
     const ids = z.array(z.string().max(40)).max(2000).safeParse(form.getAll("done"));
     if (!ids.success || ids.data.length === 0) return data({ error: "请勾选已结业的学员。" }, { status: 400 });
@@ -83,16 +90,16 @@ export default function TrainerCourse() {
       {actionData && "ok" in actionData ? <Notice tone="success">{actionData.ok}</Notice> : null}
       {actionData && "error" in actionData ? <Notice tone="error">{actionData.error}</Notice> : null}
       <section className="card" aria-labelledby="roster-h">
-        <h2 id="roster-h" className="mb-3 text-lg font-medium">学员与结业</h2>
+        <h2 id="roster-h" className="mb-3 text-lg font-medium">学员、出勤与结业</h2>
+        <p className="mb-2 text-sm text-slate-600">勾选学员后记录出勤，或保存结业记录（结业后学时计入对应等级）。</p>
         <Form method="post">
-          <input type="hidden" name="intent" value="complete" />
           <table className="table">
-            <thead><tr><th scope="col">结业</th><th scope="col">姓名</th><th scope="col">岗位</th><th scope="col">状态</th>{course.hasAssessment ? <th scope="col">考核</th> : null}</tr></thead>
+            <thead><tr><th scope="col">选择</th><th scope="col">姓名</th><th scope="col">岗位</th><th scope="col">状态</th>{course.hasAssessment ? <th scope="col">考核</th> : null}</tr></thead>
             <tbody>
               {assignments.map((a) => (
                 <tr key={a.personId}>
                   <td>{a.status === "completed" ? "✓" : <input type="checkbox" name="done" value={a.personId} aria-label={`${a.name} 结业`} className="size-4" />}</td>
-                  <td>{a.name}</td><td>{a.staffRole ?? "—"}</td><td>{a.status === "completed" ? `已结业 ${a.completedAt}` : "学习中"}</td>
+                  <td>{a.name}</td><td>{a.staffRole ?? "—"}</td><td>{a.status === "completed" ? `已结业 ${a.completedAt}` : a.status === "attended" ? "已出勤" : "已指派"}</td>
                   {course.hasAssessment ? (
                     <td>{a.status === "completed" ? (a.assessment === "passed" ? "合格" : "不合格") : (
                       <select name={`assessment-${a.personId}`} aria-label={`${a.name} 考核结果`} className="input w-28 py-1"><option value="">—</option><option value="passed">合格</option><option value="failed">不合格</option></select>
@@ -103,7 +110,12 @@ export default function TrainerCourse() {
               {assignments.length === 0 ? <tr><td colSpan={5} className="text-slate-500">尚未指派学员</td></tr> : null}
             </tbody>
           </table>
-          {assignments.some((a) => a.status !== "completed") ? <button className="btn-primary mt-3" disabled={busy}>保存结业记录</button> : null}
+          {assignments.some((a) => a.status !== "completed") ? (
+            <div className="mt-3 flex gap-2">
+              <button name="intent" value="attend" className="btn-secondary" disabled={busy}>记录出勤</button>
+              <button name="intent" value="complete" className="btn-primary" disabled={busy}>保存结业记录</button>
+            </div>
+          ) : null}
         </Form>
       </section>
       <section className="card" aria-labelledby="assign-h">

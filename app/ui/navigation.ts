@@ -36,9 +36,9 @@ export const NAV_GROUPS: NavGroup[] = [
     centerOnly: true, // a platform admin belongs to no center and uses the platform pages
     items: [
       { to: "/center/staff", label: "人员管理", permission: "read:staff:center", description: "本中心人员、账号、角色与批量导入" },
-      { to: "/center/departments", label: "部门管理", permission: "read:department:center", description: "常驻部门" },
+      { to: "/center/departments", label: "部门管理", permission: "read:department:center", description: "常驻部门、证书编号与有效期设置" },
       { to: "/center/sittings", label: "考试安排", permission: "read:sitting:center", description: "考场、场次与考生报名" },
-      { to: "/center/training", label: "培训计划", permission: "read:report:center", description: "年度培训计划与人员学时" },
+      { to: "/center/training", label: "培训计划", permission: "read:training:center", description: "年度培训计划与人员学时" },
       { to: "/center/evaluation", label: "年度评价", permission: "read:evaluation:center", description: "能力评价、好差评与部门考核" },
       { to: "/center/reports", label: "统计报表", permission: "read:report:center", description: "持证情况与导出" },
       { to: "/audit", label: "操作日志", permission: "read:audit:center", description: "登录、拒绝访问与数据变更记录" },

@@ -75,6 +75,10 @@ test("培训师指派课程并记录结业：学员的学时进度与申报条�
   await trainer.getByRole("button", { name: "指派" }).click();
   await expect(trainer.getByText("已指派 1 人。")).toBeVisible();
   await trainer.getByLabel(`${NEWCOMER} 结业`).check();
+  await trainer.getByRole("button", { name: "记录出勤" }).click();
+  await expect(trainer.getByText("已记录 1 人出勤。")).toBeVisible();
+  await expect(trainer.getByRole("row").filter({ hasText: NEWCOMER })).toContainText("已出勤");
+  await trainer.getByLabel(`${NEWCOMER} 结业`).check();
   await trainer.getByRole("button", { name: "保存结业记录" }).click();
   await expect(trainer.getByText("请为勾选的每位学员选择考核结果")).toBeVisible();
   await trainer.getByLabel(`${NEWCOMER} 结业`).check();

@@ -184,9 +184,14 @@ test("监考员暂停后考生计时停止、不能作答；恢复后继续；�
   await row.getByLabel("延时原因").fill("考生电脑故障更换座位");
   await row.getByRole("button", { name: "延时" }).click();
   await expect(proctor.getByText(`已为 ${tickets.fail} 延长 15 分钟。`)).toBeVisible();
-  const after = (await proctor.getByTestId(`roster-${tickets.fail}`).locator("td").nth(5).textContent())!.trim();
   const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-  expect((minutes(after) - minutes(before) + 1440) % 1440).toBe(15);
+  // The roster refreshes itself; wait for the row to show the new end time.
+  await expect
+    .poll(async () => {
+      const after = (await proctor.getByTestId(`roster-${tickets.fail}`).locator("td").nth(5).textContent())!.trim();
+      return (minutes(after) - minutes(before) + 1440) % 1440;
+    })
+    .toBe(15);
 
   await proctor.getByLabel("记录内容（违纪、设备故障等）").fill("3号机显示器故障，已更换");
   await proctor.getByRole("button", { name: "记录" }).click();
