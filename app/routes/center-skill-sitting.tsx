@@ -4,7 +4,7 @@ import type { Route } from "./+types/center-skill-sitting";
 import { audit } from "~/server/audit.server";
 import { getAuth, requireCenterAccess, requireUserWithPermission } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { httpError } from "~/server/http.server";
+import { httpError, orConflict } from "~/server/http.server";
 import { isRetake, sittingOfDay, ticketNumber } from "~/server/sittings.server";
 import { ineligibleAmong, issueCertificates } from "~/server/certification.server";
 import { assembleSkillSittingPaper, computeSkillResults, groupStaffing, skillPaperOf } from "~/server/skill.server";
@@ -126,12 +126,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const retakes = new Map(await Promise.all(people.map(async (p) => [p.id, await isRetake(p.id, sitting.level, "skill")] as const)));
     const dayNo = await sittingOfDay(sitting);
     let seat = groups[gi].registrations.reduce((m, r) => Math.max(m, r.seat), 0);
-    await db.$transaction(
+    await orConflict(() => db.$transaction(
       people.map((p) => {
         seat++;
         return db.registration.create({ data: { sittingId: sitting.id, groupId: groupId.data, personId: p.id, seat, retake: retakes.get(p.id) ?? false, eligibility: met.get(p.id) ?? null, ticketNumber: ticketNumber(center.code, sitting.startsAt, dayNo, gi + 1, seat) } });
       }),
-    );
+    ), "报名时准考证号与他人同时操作冲突，请刷新后重试。");
     await audit({ action: "sitting.register", actor: user, target: sitting.id, ip, detail: { registered: people.length } });
     return data({ ok: `已报名 ${people.length} 人。` });
   }

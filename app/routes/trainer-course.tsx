@@ -4,7 +4,7 @@ import type { Route } from "./+types/trainer-course";
 import { audit } from "~/server/audit.server";
 import { getAuth, requireCenterAccess, requireUserWithPermission } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { httpError } from "~/server/http.server";
+import { httpError, orConflict } from "~/server/http.server";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
 import { STAFF_ROLES } from "~/domain/roles";
 import { formatDate } from "~/domain/time";
@@ -51,7 +51,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (people.length !== wanted.length) httpError(403, "只能指派本中心人员。");
     const existing = new Set((await db.courseAssignment.findMany({ where: { courseId: course.id } })).map((a) => a.personId));
     const fresh = people.filter((p) => !existing.has(p.id));
-    await db.courseAssignment.createMany({ data: fresh.map((p) => ({ courseId: course.id, personId: p.id })) });
+    await orConflict(() => db.courseAssignment.createMany({ data: fresh.map((p) => ({ courseId: course.id, personId: p.id })) }));
     await audit({ action: "course.assign", actor: user, target: course.id, ip, detail: { count: fresh.length, staffRole: role.data || null } });
     return data({ ok: `已指派 ${fresh.length} 人。` });
   }

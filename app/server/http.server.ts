@@ -42,3 +42,20 @@ export function pageUrl(request: Request): URL {
   url.searchParams.delete("_routes");
   return url;
 }
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+/**
+ * Runs a write that a concurrent request could collide with on a unique key (two admins
+ * registering the same people at once): the loser gets a 409 with a Chinese message, not a 500.
+ */
+export async function orConflict<T>(work: () => Promise<T>, message = "数据已被他人同时修改或已存在，请刷新页面后重试。"): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (isUniqueViolation(e)) httpError(409, message);
+    throw e;
+  }
+}

@@ -7,7 +7,7 @@ import type { Area, Level } from "~/domain/levels";
 import { formatDate } from "~/domain/time";
 import { currentBank } from "./bank-import.server";
 import { db } from "./db.server";
-import { httpError } from "./http.server";
+import { httpError, orConflict } from "./http.server";
 
 export type SnapshotItem = Pick<BankItem, "id" | "type" | "area" | "level" | "requirement" | "stem" | "options" | "key" | "explanation"> & { points: number };
 
@@ -83,7 +83,7 @@ export async function registerCandidates(sittingId: string, personIds: string[],
   const free = sitting.rooms.reduce((n, r) => n + Math.max(0, r.capacity - r.registrations.length), 0);
   if (people.length > free) httpError(400, `考场座位不足：还需 ${people.length - free} 个座位，请先增加考场或容量。`);
   const dayNo = await sittingOfDay(sitting);
-  const creates = [];
+  const creates: ReturnType<typeof db.registration.create>[] = [];
   let k = 0;
   for (const [ri, room] of sitting.rooms.entries()) {
     let seat = room.registrations.reduce((m, r) => Math.max(m, r.seat), 0);
@@ -100,7 +100,7 @@ export async function registerCandidates(sittingId: string, personIds: string[],
       );
     }
   }
-  await db.$transaction(creates);
+  await orConflict(() => db.$transaction(creates), "报名时座位或准考证号与他人同时操作冲突，请刷新后重试。");
   return { registered: creates.length, skipped: personIds.length - fresh.length };
 }
 

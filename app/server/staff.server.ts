@@ -4,7 +4,7 @@ import { checkStaffCsv, type CsvEncoding, decodeCsv } from "~/domain/staff-impor
 import { formatDate, shanghaiDateToInstant, shanghaiToday } from "~/domain/time";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
-import { httpError } from "./http.server";
+import { httpError, orConflict } from "./http.server";
 import { hashPassword } from "./password.server";
 import { invalidateUserSessions, type SessionUser } from "./session.server";
 
@@ -72,7 +72,7 @@ type PersonInput = {
 
 export async function createPerson(centerId: string, input: PersonInput, actor: SessionUser, ip: string) {
   await assertDepartmentInCenter(input.departmentId, centerId);
-  const person = await db.$transaction(async (tx) => {
+  const person = await orConflict(() => db.$transaction(async (tx) => {
     const p = await tx.person.create({
       data: { ...input, centerId, hireDate: shanghaiDateToInstant(input.hireDate) },
     });
@@ -80,7 +80,7 @@ export async function createPerson(centerId: string, input: PersonInput, actor: 
       data: { action: "staff.create", actorId: actor.id, actorName: actor.displayName, centerId, target: p.id, ip, detail: JSON.stringify({ name: p.name }) },
     });
     return p;
-  });
+  }), "该身份证号已登记。");
   return person;
 }
 
@@ -122,7 +122,7 @@ export async function createAccount(
     return { ok: false as const, errors: { _form: "该人员已有账号" } };
   }
   const passwordHash = await hashPassword(input.password);
-  await db.$transaction(async (tx) => {
+  await orConflict(() => db.$transaction(async (tx) => {
     const u = await tx.user.create({
       data: {
         username: input.username,
@@ -137,7 +137,7 @@ export async function createAccount(
     await tx.auditLog.create({
       data: { action: "account.create", actorId: actor.id, actorName: actor.displayName, centerId: person.centerId, target: u.id, ip, detail: JSON.stringify({ username: u.username, roles: input.roles }) },
     });
-  });
+  }), "该账号已被使用，或该人员已有账号。");
   return { ok: true as const };
 }
 
