@@ -109,6 +109,7 @@ test("理论与技能均合格后颁发证书：A4 打印页带二维码，公�
   await chiefPage.getByRole("link", { name: /2026年第4期五级技能考核 · 第1考评组/ }).click();
   await expect(chiefPage).toHaveURL(/\/examiner\/groups\/[^/]+$/);
   const groupUrl = new URL(chiefPage.url()).pathname;
+  await expect(chiefPage.locator("tbody th")).toHaveCount(2);
   const tickets = (await chiefPage.locator("tbody th").allTextContents()).map((t) => t.trim());
   await chiefPage.close();
   expect(tickets).toHaveLength(2);
@@ -172,6 +173,7 @@ test("中心管理员录入学历后申报条件随之改变；持证统计导�
   await gotoReady(page, "/center/reports");
   const share = (await page.getByTestId("window-share").textContent())!.trim();
   const table = page.getByRole("table", { name: "岗位与持证等级" });
+  await expect(table.getByRole("row").filter({ hasText: "综合窗口工作人员" })).toBeVisible();
   const windowRow = (await table.getByRole("row").filter({ hasText: "综合窗口工作人员" }).locator("td").allTextContents()).map((t) => t.trim());
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 Excel" }).click()]);
   const file = await download.path();

@@ -10,6 +10,7 @@ export async function scoreCandidate(browser: Browser, username: string, groupUr
   await loginAs(page, username);
   await gotoReady(page, groupUrl);
   const row = () => page.getByRole("row").filter({ hasText: ticket });
+  await expect(row().getByRole("link").first()).toBeVisible();
   const n = await row().getByRole("link").count();
   for (let t = 0; t < n; t++) {
     await row().getByRole("link").nth(t).click();
