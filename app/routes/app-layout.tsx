@@ -52,7 +52,7 @@ export default function AppLayout() {
                     <li key={i.to}>
                       <NavLink
                         to={i.to}
-                        end={i.to === "/me" || i.to === "/center/staff" ? false : undefined}
+                        end={i.to === "/me"}
                         className={({ isActive }) =>
                           `block rounded-md px-3 py-2 text-sm whitespace-nowrap ${isActive ? "bg-brand-100 font-medium text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
                         }
