@@ -2,7 +2,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { z } from "zod";
-import { AREAS, BASIC_AREAS, type Area, type Level } from "./levels";
+import { AREA_CODES, AREAS, BASIC_AREAS, type Area, type Level } from "./levels";
 import { REQUIREMENTS } from "./standard";
 import { parseYamlList } from "./yaml-list";
 
@@ -11,7 +11,6 @@ export type ItemType = (typeof ITEM_TYPES)[number];
 export const JUDGE_KEYS = ["正确", "错误"] as const;
 
 const letter = z.enum(["A", "B", "C", "D", "E"]);
-const AREA_CODES: Record<Area, string> = { 职业道德: "ZD", 基础知识: "JC", 咨询引导: "ZX", 业务办理: "YW", 综合出件: "CJ", 现场管理: "XC", 培训与管理: "PX" };
 
 const itemSchema = z
   .object({

@@ -3,12 +3,11 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { z } from "zod";
-import { LEVEL_LABELS, PASS_MARK, SKILL_WEIGHTS, type Area, type Level } from "./levels";
+import { AREA_CODES, LEVEL_LABELS, PASS_MARK, SKILL_WEIGHTS, type Area, type Level } from "./levels";
 import { seededRandom } from "./random";
 import { REQUIREMENTS } from "./standard";
 import { parseYamlList } from "./yaml-list";
 
-const AREA_CODES: Partial<Record<Area, string>> = { 咨询引导: "ZX", 业务办理: "YW", 综合出件: "CJ", 现场管理: "XC", 培训与管理: "PX" };
 
 const half = z.number().refine((n) => Number.isInteger(n * 2), "分值应为整数或 .5");
 const criterionSchema = z

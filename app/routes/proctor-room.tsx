@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/proctor-room";
-import { audit } from "~/server/audit.server";
+import { audit, auditRecord } from "~/server/audit.server";
 import { getAuth, requireUserWithPermission } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { httpError } from "~/server/http.server";
@@ -110,7 +110,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       await db.$transaction([
         db.attempt.update({ where: { id: reg.attempt.id }, data: { extraMinutes: { increment: p.data.minutes } } }),
         db.extraTime.create({ data: { attemptId: reg.attempt.id, minutes: p.data.minutes, reason: p.data.reason, byUserId: user.id, at: now } }),
-        db.auditLog.create({ data: { action: "room.extra_time", actorId: user.id, actorName: user.displayName, centerId: room.sitting.centerId, target: reg.ticketNumber, ip, detail: JSON.stringify({ minutes: p.data.minutes, reason: p.data.reason }) } }),
+        db.auditLog.create({ data: auditRecord({ action: "room.extra_time", actor: user, centerId: room.sitting.centerId, target: reg.ticketNumber, ip, detail: { minutes: p.data.minutes, reason: p.data.reason } }) }),
       ]);
       return data({ ok: `已为 ${reg.ticketNumber} 延长 ${p.data.minutes} 分钟。` });
     }

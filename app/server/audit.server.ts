@@ -12,17 +12,20 @@ export type AuditEntry = {
 };
 
 
+/** The audit row for an entry; pass it to `tx.auditLog.create` when the write must share a transaction. */
+export function auditRecord(entry: AuditEntry) {
+  return {
+    at: entry.at ?? new Date(),
+    action: entry.action,
+    actorId: entry.actor?.id ?? null,
+    actorName: entry.actor?.displayName ?? null,
+    centerId: entry.centerId !== undefined ? entry.centerId : (entry.actor?.centerId ?? null),
+    target: entry.target ?? null,
+    ip: entry.ip ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  };
+}
+
 export async function audit(entry: AuditEntry) {
-  await db.auditLog.create({
-    data: {
-      at: entry.at ?? new Date(),
-      action: entry.action,
-      actorId: entry.actor?.id ?? null,
-      actorName: entry.actor?.displayName ?? null,
-      centerId: entry.centerId !== undefined ? entry.centerId : (entry.actor?.centerId ?? null),
-      target: entry.target ?? null,
-      ip: entry.ip ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    },
-  });
+  await db.auditLog.create({ data: auditRecord(entry) });
 }

@@ -9,7 +9,8 @@ import { formatTime } from "~/domain/time";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
 import { httpError } from "./http.server";
-import { createOrder, finalizeAttempt, paperOf, roomClock } from "./sittings.server";
+import { candidateOrder } from "~/domain/assembly";
+import { finalizeAttempt, paperOf, roomClock } from "./sittings.server";
 import { generateSessionToken, isSecureRequest, sessionIdFromToken } from "./session.server";
 
 const EXAM_COOKIE = "zw_exam";
@@ -47,7 +48,7 @@ export async function examLogin(request: Request, input: { ticket: string; idNum
     const { paper, items } = paperOf(reg.sitting.paper);
     await db.attempt.upsert({
       where: { registrationId: reg.id },
-      create: { registrationId: reg.id, itemOrder: JSON.stringify(createOrder(paper, items, reg.id)), startedAt: now },
+      create: { registrationId: reg.id, itemOrder: JSON.stringify(candidateOrder(paper, items, reg.id)), startedAt: now },
       update: {},
     });
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { validateIdNumber } from "~/domain/id-number";
-import { CENTER_KINDS, isPlatformRole, normalizeStaffRole, PLATFORM_ROLES, type PlatformRole } from "~/domain/roles";
+import { CENTER_KINDS, isPlatformRole, normalizeStaffRole, type PlatformRole } from "~/domain/roles";
 import { normalizePhone, parseDate } from "~/domain/staff-import";
 import { PASSWORD_MIN_LENGTH } from "~/domain/password-policy";
 
@@ -81,4 +81,3 @@ export const departmentSchema = z.object({
   name: z.string().trim().min(2, "请填写部门名称").max(40, "部门名称过长"),
 });
 
-export { PLATFORM_ROLES };

@@ -1,4 +1,4 @@
-import { assembleTheoryPaper, candidateOrder, type CandidateOrder, type TheoryPaper } from "~/domain/assembly";
+import { assembleTheoryPaper, type TheoryPaper } from "~/domain/assembly";
 import type { BankItem } from "~/domain/bank";
 import { clockState, type ClockInput } from "~/domain/exam-clock";
 import { requiredProctors } from "~/domain/exam-rules";
@@ -147,8 +147,4 @@ export async function finalizeOverdue(roomId: string, now: Date) {
     }
   }
   return n;
-}
-
-export function createOrder(paper: TheoryPaper, items: Map<string, SnapshotItem>, registrationId: string): CandidateOrder {
-  return candidateOrder(paper, items, `${registrationId}`);
 }

@@ -7,6 +7,7 @@ import {
   type SkillPaper, type SkillTask,
 } from "~/domain/skill";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { readBankFiles } from "./bank-files.server";
 import { db } from "./db.server";
 import { httpError } from "./http.server";
 import type { SessionUser } from "./session.server";
@@ -14,17 +15,7 @@ import type { SessionUser } from "./session.server";
 export const SKILL_DIR = path.resolve(process.env.SKILL_DIR ?? "question-bank/skill");
 
 export function loadSkillBankFromDisk(dir = SKILL_DIR) {
-  const files: { path: string; text: string }[] = [];
-  const walk = (d: string) => {
-    if (!fs.existsSync(d)) return;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".yaml")) files.push({ path: path.relative(process.cwd(), p), text: fs.readFileSync(p, "utf8") });
-    }
-  };
-  walk(dir);
-  const { tasks, errors } = loadSkillBank(files);
+  const { tasks, errors } = loadSkillBank(fs.existsSync(dir) ? readBankFiles(dir) : []);
   return { tasks, errors, version: skillBankVersion(tasks) };
 }
 

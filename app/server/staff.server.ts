@@ -2,7 +2,7 @@ import { maskIdNumber } from "~/domain/id-number";
 import { CENTER_GRANTABLE_ROLES, PLATFORM_ROLE_LABELS, type PlatformRole } from "~/domain/roles";
 import { checkStaffCsv, type CsvEncoding, decodeCsv } from "~/domain/staff-import";
 import { formatDate, shanghaiDateToInstant, shanghaiToday } from "~/domain/time";
-import { audit } from "./audit.server";
+import { audit, auditRecord } from "./audit.server";
 import { db } from "./db.server";
 import { httpError, orConflict } from "./http.server";
 import { hashPassword } from "./password.server";
@@ -76,9 +76,7 @@ export async function createPerson(centerId: string, input: PersonInput, actor: 
     const p = await tx.person.create({
       data: { ...input, centerId, hireDate: shanghaiDateToInstant(input.hireDate) },
     });
-    await tx.auditLog.create({
-      data: { action: "staff.create", actorId: actor.id, actorName: actor.displayName, centerId, target: p.id, ip, detail: JSON.stringify({ name: p.name }) },
-    });
+    await tx.auditLog.create({ data: auditRecord({ action: "staff.create", actor, centerId, target: p.id, ip, detail: { name: p.name } }) });
     return p;
   }), "该身份证号已登记。");
   return person;
@@ -95,9 +93,7 @@ export async function updatePerson(personId: string, centerId: string, input: Pe
     .map(([k]) => k);
   await db.$transaction([
     db.person.update({ where: { id: personId }, data: { ...input, hireDate: shanghaiDateToInstant(input.hireDate) } }),
-    db.auditLog.create({
-      data: { action: "staff.update", actorId: actor.id, actorName: actor.displayName, centerId, target: personId, ip, detail: JSON.stringify({ changed }) },
-    }),
+    db.auditLog.create({ data: auditRecord({ action: "staff.update", actor, centerId, target: personId, ip, detail: { changed } }) }),
   ]);
   // The account's display name follows the person's name.
   await db.user.updateMany({ where: { personId }, data: { displayName: input.name } });
@@ -134,9 +130,7 @@ export async function createAccount(
         roles: { create: input.roles.map((role) => ({ role })) },
       },
     });
-    await tx.auditLog.create({
-      data: { action: "account.create", actorId: actor.id, actorName: actor.displayName, centerId: person.centerId, target: u.id, ip, detail: JSON.stringify({ username: u.username, roles: input.roles }) },
-    });
+    await tx.auditLog.create({ data: auditRecord({ action: "account.create", actor, centerId: person.centerId, target: u.id, ip, detail: { username: u.username, roles: input.roles } }) });
   }), "该账号已被使用，或该人员已有账号。");
   return { ok: true as const };
 }
@@ -154,9 +148,7 @@ export async function setRoles(userId: string, centerId: string, roles: Platform
   await db.$transaction([
     db.userRole.deleteMany({ where: { userId } }),
     db.userRole.createMany({ data: next.map((role) => ({ userId, role })) }),
-    db.auditLog.create({
-      data: { action: "account.roles", actorId: actor.id, actorName: actor.displayName, centerId, target: userId, ip, detail: JSON.stringify({ from: current.map((r) => r.role), to: next }) },
-    }),
+    db.auditLog.create({ data: auditRecord({ action: "account.roles", actor, centerId, target: userId, ip, detail: { from: current.map((r) => r.role), to: next } }) }),
   ]);
   return { ok: true as const };
 }
@@ -235,10 +227,7 @@ export async function commitImport(batchId: string, centerId: string, mode: "all
       })),
     });
     await tx.auditLog.create({
-      data: {
-        action: "staff.import", actorId: actor.id, actorName: actor.displayName, centerId, target: batch.id, ip,
-        detail: JSON.stringify({ filename: batch.filename, imported: good.length, skipped: check.bad, mode }),
-      },
+      data: auditRecord({ action: "staff.import", actor, centerId, target: batch.id, ip, detail: { filename: batch.filename, imported: good.length, skipped: check.bad, mode } }),
     });
   });
   return { imported: good.length, skipped: check.bad };
