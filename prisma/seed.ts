@@ -166,8 +166,10 @@ async function seedExams(centerId: string, items: ReturnType<typeof loadBankFrom
   await db.room.update({ where: { id: past.room.id }, data: { status: "closed", openedAt, startCode: "000000" } });
   const gradable = past.snapshot.map((i) => ({ id: i.id, type: i.type, points: i.points, area: i.area, key: i.key }));
   for (const [n, reg] of past.regs.entries()) {
-    const accuracy = [0.82, 0.71, 0.42, 0.64][n];
-    const random = seededRandom(`demo-answers|${reg.id}`);
+    // 周敏, 胡晓燕 and 孙浩 pass clearly, 徐婷 fails clearly; keyed by seat, not by the (random)
+    // registration id, so every fresh database gets the same history.
+    const accuracy = [0.85, 0.75, 0.4, 0.78][n];
+    const random = seededRandom(`demo-answers|${n}`);
     const answers = new Map<string, AnswerValue>();
     for (const it of past.snapshot) {
       const right = random() < accuracy;

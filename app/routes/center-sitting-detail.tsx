@@ -2,11 +2,12 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import { z } from "zod";
 import type { Route } from "./+types/center-sitting-detail";
 import { audit } from "~/server/audit.server";
-import { getAuth, requireCenterAccess, requireUserWithPermission } from "~/server/auth.server";
+import { getAuth } from "~/server/auth.server";
 import { db } from "~/server/db.server";
+import { requireSitting } from "~/server/sitting-access.server";
 import { httpError } from "~/server/http.server";
 import { assembleSittingPaper, finalizeOverdue, paperOf, registerCandidates } from "~/server/sittings.server";
-import { ineligibleAmong, issueCertificates } from "~/server/certification.server";
+import { issueCertificates, registrationEligibility } from "~/server/certification.server";
 import { typeMix } from "~/domain/assembly";
 import { requiredProctors } from "~/domain/exam-rules";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
@@ -18,16 +19,8 @@ export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.sitting.title ?? "考试场次"} · 考试安排` }];
 }
 
-async function loadSitting(request: Request, context: Route.LoaderArgs["context"], sittingId: string, action: "read" | "update") {
-  const user = await requireUserWithPermission(request, context, `${action}:sitting:center`);
-  const sitting = await db.sitting.findUnique({ where: { id: sittingId } });
-  if (!sitting) httpError(404, "未找到该考试场次。");
-  await requireCenterAccess(request, context, user, action, "sitting", sitting.centerId);
-  return { user, sitting };
-}
-
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { sitting } = await loadSitting(request, context, params.sittingId, "read");
+  const { sitting } = await requireSitting(request, context, params.sittingId, "read");
   if (sitting.kind === "skill") throw redirect(`/center/skill-sittings/${sitting.id}`);
   const full = await db.sitting.findUniqueOrThrow({
     where: { id: sitting.id },
@@ -70,7 +63,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 const RoomSchema = z.object({ name: z.string().trim().min(1, "请填写考场名称").max(30), capacity: z.coerce.number().int().min(1, "容量至少为1").max(200, "容量不超过200") });
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { user, sitting } = await loadSitting(request, context, params.sittingId, "update");
+  const { user, sitting } = await requireSitting(request, context, params.sittingId, "update");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const ip = getAuth(context).clientAddress;
@@ -101,11 +94,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (!parsedIds.success) return data({ error: parsedIds.error.issues[0].message }, { status: 400 });
     const ids = parsedIds.data;
     if (ids.length === 0) return data({ error: "请选择要报名的人员。" }, { status: 400 });
-    const { refused, met } = await ineligibleAmong(ids, sitting.level as Level, new Date());
-    if (refused.length) {
-      const names = new Map((await db.person.findMany({ where: { id: { in: refused.map((r) => r.personId) } } })).map((p) => [p.id, p.name]));
-      return data({ error: `以下人员不符合申报条件，未报名：${refused.map((r) => `${names.get(r.personId)}（${r.reason}）`).join("；")}` }, { status: 400 });
-    }
+    const { refusal, met } = await registrationEligibility(sitting.centerId, ids, sitting.level as Level, new Date());
+    if (refusal) return data({ error: refusal }, { status: 400 });
     const r = await registerCandidates(sitting.id, ids, met);
     await audit({ action: "sitting.register", actor: user, target: sitting.id, ip, detail: r });
     return data({ ok: `已报名 ${r.registered} 人。` });

@@ -2,12 +2,12 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "r
 import { z } from "zod";
 import type { Route } from "./+types/center-skill-sitting";
 import { audit } from "~/server/audit.server";
-import { getAuth, requireCenterAccess, requireUserWithPermission } from "~/server/auth.server";
+import { getAuth } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { httpError, orConflict } from "~/server/http.server";
-import { isRetake, sittingOfDay, ticketNumber } from "~/server/sittings.server";
-import { ineligibleAmong, issueCertificates } from "~/server/certification.server";
-import { assembleSkillSittingPaper, computeSkillResults, groupStaffing, skillPaperOf } from "~/server/skill.server";
+import { requireSitting } from "~/server/sitting-access.server";
+import { httpError } from "~/server/http.server";
+import { issueCertificates, registrationEligibility } from "~/server/certification.server";
+import { assembleSkillSittingPaper, computeSkillResults, groupStaffing, registerIntoGroup, skillPaperOf } from "~/server/skill.server";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
 import { displayScore } from "~/domain/skill";
 import { formatDateTime } from "~/domain/time";
@@ -17,16 +17,8 @@ export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.sitting.title ?? "技能考核"} · 考试安排` }];
 }
 
-async function loadSitting(request: Request, context: Route.LoaderArgs["context"], sittingId: string, action: "read" | "update") {
-  const user = await requireUserWithPermission(request, context, `${action}:sitting:center`);
-  const sitting = await db.sitting.findUnique({ where: { id: sittingId } });
-  if (!sitting || sitting.kind !== "skill") httpError(404, "未找到该技能考核场次。");
-  await requireCenterAccess(request, context, user, action, "sitting", sitting.centerId);
-  return { user, sitting };
-}
-
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { sitting } = await loadSitting(request, context, params.sittingId, "read");
+  const { sitting } = await requireSitting(request, context, params.sittingId, "read", "skill");
   const full = await db.sitting.findUniqueOrThrow({
     where: { id: sitting.id },
     include: {
@@ -60,7 +52,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { user, sitting } = await loadSitting(request, context, params.sittingId, "update");
+  const { user, sitting } = await requireSitting(request, context, params.sittingId, "update", "skill");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const ip = getAuth(context).clientAddress;
@@ -112,28 +104,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const ids = parsedIds.data;
     if (!groupId.success) return data({ error: "请选择考评组。" }, { status: 400 });
     if (ids.length === 0) return data({ error: "请选择要报名的人员。" }, { status: 400 });
-    const center = await db.center.findUniqueOrThrow({ where: { id: sitting.centerId } });
-    const groups = await db.examinerGroup.findMany({ where: { sittingId: sitting.id }, orderBy: { name: "asc" }, include: { registrations: true } });
-    const gi = groups.findIndex((g) => g.id === groupId.data);
-    if (gi < 0) httpError(404, "未找到该考评组。");
-    const people = await db.person.findMany({ where: { id: { in: ids }, centerId: sitting.centerId } });
-    if (people.length !== ids.length) httpError(403, "只能为本中心人员报名。");
-    const { refused, met } = await ineligibleAmong(ids, sitting.level as Level, now);
-    if (refused.length) {
-      const names = new Map(people.map((p) => [p.id, p.name]));
-      return data({ error: `以下人员不符合申报条件，未报名：${refused.map((r) => `${names.get(r.personId)}（${r.reason}）`).join("；")}` }, { status: 400 });
-    }
-    const retakes = new Map(await Promise.all(people.map(async (p) => [p.id, await isRetake(p.id, sitting.level, "skill")] as const)));
-    const dayNo = await sittingOfDay(sitting);
-    let seat = groups[gi].registrations.reduce((m, r) => Math.max(m, r.seat), 0);
-    await orConflict(() => db.$transaction(
-      people.map((p) => {
-        seat++;
-        return db.registration.create({ data: { sittingId: sitting.id, groupId: groupId.data, personId: p.id, seat, retake: retakes.get(p.id) ?? false, eligibility: met.get(p.id) ?? null, ticketNumber: ticketNumber(center.code, sitting.startsAt, dayNo, gi + 1, seat) } });
-      }),
-    ), "报名时准考证号与他人同时操作冲突，请刷新后重试。");
-    await audit({ action: "sitting.register", actor: user, target: sitting.id, ip, detail: { registered: people.length } });
-    return data({ ok: `已报名 ${people.length} 人。` });
+    const { refusal, met } = await registrationEligibility(sitting.centerId, ids, sitting.level as Level, now);
+    if (refusal) return data({ error: refusal }, { status: 400 });
+    const registered = await registerIntoGroup(sitting, groupId.data, ids, met);
+    await audit({ action: "sitting.register", actor: user, target: sitting.id, ip, detail: { registered } });
+    return data({ ok: `已报名 ${registered} 人。` });
   }
   if (intent === "start-scoring") {
     setupOnly();

@@ -1,7 +1,7 @@
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/center-training";
 import { requireUserWithPermission } from "~/server/auth.server";
-import { trainingProgress } from "~/server/certification.server";
+import { trainingProgressOf } from "~/server/certification.server";
 import { db } from "~/server/db.server";
 import { httpError } from "~/server/http.server";
 import { LEVELS, LEVEL_LABELS, type Level } from "~/domain/levels";
@@ -24,7 +24,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     db.user.findMany({ where: { centerId: user.centerId }, select: { id: true, displayName: true } }),
   ]);
   const trainerName = new Map(trainers.map((t) => [t.id, t.displayName]));
-  const progress = await Promise.all(people.map(async (p) => ({ id: p.id, name: p.name, staffRole: p.staffRole ?? "—", progress: await trainingProgress(p.id) })));
+  const byPerson = await trainingProgressOf(people.map((p) => p.id));
+  const progress = people.map((p) => ({ id: p.id, name: p.name, staffRole: p.staffRole ?? "—", progress: byPerson.get(p.id)! }));
   return {
     plan: courses.map((c) => ({
       id: c.id, target: c.plannedFor ?? "全体人员", title: c.title, topic: c.topic, level: LEVEL_LABELS[c.level as Level], hours: c.hours,

@@ -12,7 +12,7 @@ export function meta() {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const now = new Date();
-  const exam = await loadExam(request, now);
+  const exam = await loadExam(request, now, { withAnswers: true });
   if (!exam) throw redirect("/exam");
   const { reg, attempt } = exam;
   const level = reg.sitting.level as Level;

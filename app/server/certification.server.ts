@@ -3,10 +3,21 @@ import { evaluateEligibility, eligibilitySummary, type EligibilityFacts, type Sc
 import { LEVELS, STANDARD_TRAINING_HOURS, type Level } from "~/domain/levels";
 import { formatDate } from "~/domain/time";
 import { db } from "./db.server";
+import { httpError } from "./http.server";
 
-/** Hours completed toward each level, and whether that level's training was passed. */
-export async function trainingProgress(personId: string) {
-  const done = await db.courseAssignment.findMany({ where: { personId, status: "completed" }, include: { course: true } });
+export type TrainingProgress = Record<Level, { hours: number; standard: number; passed: boolean }>;
+
+/** Hours completed toward each level, and whether that level's training was passed, for many people in one query. */
+export async function trainingProgressOf(personIds: readonly string[]): Promise<Map<string, TrainingProgress>> {
+  const done = await db.courseAssignment.findMany({ where: { personId: { in: [...personIds] }, status: "completed" }, include: { course: true } });
+  return new Map(personIds.map((id) => [id, progressFrom(done.filter((a) => a.personId === id))]));
+}
+
+export async function trainingProgress(personId: string): Promise<TrainingProgress> {
+  return (await trainingProgressOf([personId])).get(personId)!;
+}
+
+function progressFrom(done: { course: { level: string; hours: number; hasAssessment: boolean }; assessment: string | null }[]): TrainingProgress {
   return Object.fromEntries(
     LEVELS.map((level) => {
       const mine = done.filter((a) => a.course.level === level);
@@ -16,7 +27,7 @@ export async function trainingProgress(personId: string) {
       const passed = hours >= STANDARD_TRAINING_HOURS[level] && assessed.length > 0 && assessed.every((a) => a.assessment === "passed");
       return [level, { hours, standard: STANDARD_TRAINING_HOURS[level], passed }];
     }),
-  ) as Record<Level, { hours: number; standard: number; passed: boolean }>;
+  ) as TrainingProgress;
 }
 
 export async function eligibilityFacts(personId: string): Promise<EligibilityFacts> {
@@ -42,16 +53,22 @@ export async function eligibilityOf(personId: string, level: Level, asOf: Date) 
   return evaluateEligibility(await eligibilityFacts(personId), level, formatDate(asOf));
 }
 
-/** People who may not register, with the reason for each ("L4-1：还需完成…"). */
-export async function ineligibleAmong(personIds: string[], level: Level, asOf: Date) {
-  const out: { personId: string; reason: string }[] = [];
+/**
+ * Whether these people of `centerId` may register at `level`: the condition each one met, or a
+ * refusal naming every ineligible person and why ("L4-1：还需完成…"). People of another center
+ * (or ids that do not exist) are a 403 before anything else is looked at.
+ */
+export async function registrationEligibility(centerId: string, personIds: string[], level: Level, asOf: Date) {
+  const people = await db.person.findMany({ where: { id: { in: personIds }, centerId }, select: { id: true, name: true } });
+  if (people.length !== new Set(personIds).size) httpError(403, "只能为本中心人员报名。");
+  const refused: string[] = [];
   const met = new Map<string, string>();
-  for (const id of personIds) {
-    const r = await eligibilityOf(id, level, asOf);
-    if (!r.eligible) out.push({ personId: id, reason: eligibilitySummary(r) });
-    else met.set(id, r.metBy!);
+  for (const p of people) {
+    const r = await eligibilityOf(p.id, level, asOf);
+    if (r.eligible) met.set(p.id, r.metBy!);
+    else refused.push(`${p.name}（${eligibilitySummary(r)}）`);
   }
-  return { refused: out, met };
+  return { refusal: refused.length ? `以下人员不符合申报条件，未报名：${refused.join("；")}` : null, met };
 }
 
 type PassedPart = { registrationId: string; kind: "theory" | "skill"; passedOn: string };
@@ -89,7 +106,8 @@ export async function issueCertificates(sittingId: string, now: Date) {
     const year = Number(formatDate(now).slice(0, 4));
     // Numbers are allocated inside the transaction, so two publications cannot take the same one.
     const cert = await db.$transaction(async (tx) => {
-      const used = (await tx.certificate.findMany({ select: { number: true } })).map((c) => c.number);
+      const prefix = certificateNumber(issuer, year, level, 1).slice(0, 16); // everything before the sequence
+      const used = (await tx.certificate.findMany({ where: { number: { startsWith: prefix } }, select: { number: true } })).map((c) => c.number);
       const number = certificateNumber(issuer, year, level, nextSequence(used, issuer, year, level));
       return tx.certificate.create({
         data: { number, personId: reg.personId, level, issuedAt: now, theoryRegistrationId: theory.registrationId, skillRegistrationId: skill.registrationId },

@@ -63,8 +63,11 @@ export function clearExamCookie() {
   return `${EXAM_COOKIE}=; HttpOnly; SameSite=Lax; Path=/exam; Max-Age=0`;
 }
 
-/** The candidate's registration, room, sitting, paper and attempt; null without a valid exam session. */
-export async function loadExam(request: Request, now: Date) {
+/**
+ * The candidate's registration, room, sitting, paper and attempt; null without a valid exam
+ * session. Saved answers only with `withAnswers` (the exam page): saves and polls do not need them.
+ */
+export async function loadExam(request: Request, now: Date, { withAnswers = false } = {}) {
   const cookie = request.headers.get("cookie") ?? "";
   const token = cookie.split(";").map((p) => p.trim()).find((p) => p.startsWith(`${EXAM_COOKIE}=`))?.slice(EXAM_COOKIE.length + 1);
   if (!token || !/^[a-z2-7]{32}$/.test(token)) return null;
@@ -72,7 +75,7 @@ export async function loadExam(request: Request, now: Date) {
   if (!session || session.expiresAt <= now) return null;
   const reg = await db.registration.findUnique({
     where: { id: session.registrationId },
-    include: { person: true, room: true, sitting: { include: { paper: true } }, attempt: { include: { answers: true } } },
+    include: { person: true, room: true, sitting: { include: { paper: true } }, attempt: { include: { answers: withAnswers } } },
   });
   if (!reg?.attempt || !reg.sitting.paper || !reg.room) return null;
   const room = reg.room;

@@ -11,10 +11,18 @@ import { httpError, orConflict } from "./http.server";
 
 export type SnapshotItem = Pick<BankItem, "id" | "type" | "area" | "level" | "requirement" | "stem" | "options" | "key" | "explanation"> & { points: number };
 
-export function paperOf(p: { content: string; items: string }): { paper: TheoryPaper; items: Map<string, SnapshotItem> } {
-  const paper = JSON.parse(p.content) as TheoryPaper;
-  const items = new Map((JSON.parse(p.items) as SnapshotItem[]).map((i) => [i.id, i]));
-  return { paper, items };
+type ParsedPaper = { paper: TheoryPaper; items: Map<string, SnapshotItem> };
+// A stored paper never changes (re-assembly writes a new row), so it is parsed once per process:
+// every answer save needs its item types.
+const parsedPapers = new Map<string, ParsedPaper>();
+
+export function paperOf(p: { id: string; content: string; items: string }): ParsedPaper {
+  const hit = parsedPapers.get(p.id);
+  if (hit) return hit;
+  const parsed = { paper: JSON.parse(p.content) as TheoryPaper, items: new Map((JSON.parse(p.items) as SnapshotItem[]).map((i) => [i.id, i])) };
+  if (parsedPapers.size >= 500) parsedPapers.clear();
+  parsedPapers.set(p.id, parsed);
+  return parsed;
 }
 
 /** Assembles the sitting's paper from the current bank and stores it with a snapshot of its items. */

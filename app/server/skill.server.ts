@@ -9,7 +9,8 @@ import {
 import type { PrismaClient } from "~/generated/prisma/client";
 import { readBankFiles } from "./bank-files.server";
 import { db } from "./db.server";
-import { httpError } from "./http.server";
+import { httpError, orConflict } from "./http.server";
+import { isRetake, sittingOfDay, ticketNumber } from "./sittings.server";
 import type { SessionUser } from "./session.server";
 
 export const SKILL_DIR = path.resolve(process.env.SKILL_DIR ?? "question-bank/skill");
@@ -78,6 +79,36 @@ export async function assembleSkillSittingPaper(sittingId: string) {
     const paper = await tx.paper.create({ data: { level: sitting.level, kind: "skill", seed: sitting.seed, bankVersion: bank.version, content: JSON.stringify(r.paper), items: JSON.stringify(snapshot) } });
     await tx.sitting.update({ where: { id: sittingId }, data: { paperId: paper.id } });
   });
+}
+
+/**
+ * Registers people (already checked for center and eligibility) into one examiner group: seats
+ * after the group's last, ticket numbers like theory rooms (the group's position is the room
+ * number), 新考/补考 and the condition met recorded. One transaction; a concurrent clash is a 409.
+ */
+export async function registerIntoGroup(
+  sitting: { id: string; centerId: string; level: string; startsAt: Date; createdAt: Date },
+  groupId: string,
+  personIds: string[],
+  eligibility: ReadonlyMap<string, string>,
+) {
+  const [center, groups] = await Promise.all([
+    db.center.findUniqueOrThrow({ where: { id: sitting.centerId } }),
+    db.examinerGroup.findMany({ where: { sittingId: sitting.id }, orderBy: { name: "asc" }, include: { registrations: true } }),
+  ]);
+  const gi = groups.findIndex((g) => g.id === groupId);
+  if (gi < 0) httpError(404, "未找到该考评组。");
+  const dayNo = await sittingOfDay(sitting);
+  const retakes = new Map(await Promise.all(personIds.map(async (id) => [id, await isRetake(id, sitting.level, "skill")] as const)));
+  let seat = groups[gi].registrations.reduce((m, r) => Math.max(m, r.seat), 0);
+  const creates = personIds.map((personId) => {
+    seat++;
+    return db.registration.create({
+      data: { sittingId: sitting.id, groupId, personId, seat, retake: retakes.get(personId) ?? false, eligibility: eligibility.get(personId) ?? null, ticketNumber: ticketNumber(center.code, sitting.startsAt, dayNo, gi + 1, seat) },
+    });
+  });
+  await orConflict(() => db.$transaction(creates), "报名时准考证号与他人同时操作冲突，请刷新后重试。");
+  return creates.length;
 }
 
 export async function groupStaffing(groupId: string) {
