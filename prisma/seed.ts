@@ -13,6 +13,9 @@ import { loadBankFromDisk } from "../app/server/bank-files.server";
 import { importBank } from "../app/server/bank-import.server";
 import { importSkillBank, loadSkillBankFromDisk } from "../app/server/skill.server";
 import { assembleSkillPaper, type SkillTask } from "../app/domain/skill";
+import { seedEvaluations } from "./seed-evaluation";
+import { seedRatings } from "./seed-ratings";
+import { seedDepartmentAssessments } from "./seed-departments";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -44,6 +47,7 @@ const DEMO_STAFF: StaffSeed[] = [
   { name: "马丽娟", birth: "1986-12-01", female: true, staffRole: "帮（代）办人员", hire: "2013-11-18", phone: "13916000013" },
   { name: "朱军", birth: "1990-03-03", female: false, staffRole: "综合窗口工作人员", dept: "区税务局", hire: "2019-01-02", phone: "13916000014" },
   { name: "胡晓燕", birth: "1997-09-09", female: true, staffRole: "综合窗口工作人员", hire: "2025-03-10", phone: "13916000015" },
+  { name: "郑涛", birth: "1982-08-16", female: false, staffRole: "综合窗口工作人员", hire: "2011-04-01", phone: "13916000016" },
 ];
 
 // Platform roles of the demo accounts: [username, staff name or null, roles, center key]
@@ -56,6 +60,8 @@ const DEMO_ACCOUNTS: [string, string | null, string[], "main" | "other" | null][
   ["examiner3", "马丽娟", ["examiner"], "main"],
   ["chief", "黄磊", ["examiner", "chief_examiner"], "main"],
   ["trainer", "陈静", ["trainer"], "main"],
+  ["manager", "郑涛", ["candidate", "manager"], "main"],
+  ["peer", "周敏", ["candidate"], "main"],
   ["admin", "吴强", ["center_admin"], "main"],
   ["platform", null, ["platform_admin"], null],
   ["admin2", "钱进", ["center_admin"], "other"],
@@ -137,6 +143,9 @@ async function main() {
   });
   await seedExams(main.id, bank.items, bank.version, people);
   await seedSkillSitting(main.id, skill.tasks, skill.version, people);
+  await seedEvaluations(db, main.id, people, new Date());
+  await seedRatings(db, main.id, people, new Date());
+  await seedDepartmentAssessments(db, main.id, new Date());
   console.log(`演示数据已创建：3 个中心，${DEMO_STAFF.length + 5} 名人员，${DEMO_ACCOUNTS.length} 个账号（密码 ${DEMO_PASSWORD}）。`);
 }
 

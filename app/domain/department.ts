@@ -26,11 +26,11 @@ export const BONUS_MAX = 20;
 export function departmentTotal(scores: Record<string, number>, bonus: Record<string, number>): { base: number; bonus: number; total: number; error: string | null } {
   for (const i of DEPARTMENT_ITEMS) {
     const v = scores[i.key] ?? 0;
-    if (v < 0 || v > i.max) return { base: 0, bonus: 0, total: 0, error: `${i.name}应在 0 至 ${i.max} 分之间` };
+    if (!Number.isFinite(v) || v < 0 || v > i.max) return { base: 0, bonus: 0, total: 0, error: `${i.name}应在 0 至 ${i.max} 分之间` };
   }
   for (const b of DEPARTMENT_BONUS) {
     const v = bonus[b.key] ?? 0;
-    if (v < 0 || v > b.max) return { base: 0, bonus: 0, total: 0, error: `${b.name}加分应在 0 至 ${b.max} 分之间` };
+    if (!Number.isFinite(v) || v < 0 || v > b.max) return { base: 0, bonus: 0, total: 0, error: `${b.name}加分应在 0 至 ${b.max} 分之间` };
   }
   const base = DEPARTMENT_ITEMS.reduce((s, i) => s + (scores[i.key] ?? 0), 0);
   const b = Math.min(BONUS_MAX, DEPARTMENT_BONUS.reduce((s, x) => s + (bonus[x.key] ?? 0), 0));

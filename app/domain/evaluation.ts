@@ -115,3 +115,55 @@ export function consecutiveFails(history: readonly { year: number; passed: boole
   const byYear = new Map(history.map((h) => [h.year, h.passed]));
   return [...byYear.keys()].sort().filter((y) => byYear.get(y) === false && byYear.get(y - 1) === false);
 }
+
+export const RELATIONS = { self: "自评", peer: "同事互评", manager: "负责人评分" } as const;
+export type Relation = keyof typeof RELATIONS;
+
+/**
+ * Default peers for each staff member: the next `k` colleagues (in a stable order) who share their
+ * department, topped up from the same staff role, then from anyone. Every staff member is thereby
+ * also asked to rate about `k` colleagues, so the load is even. `notPeers` (the manager, who
+ * already scores everyone) are never picked.
+ */
+export function defaultPeers<T extends { id: string; departmentId: string | null; staffRole: string | null }>(staff: readonly T[], k: number, notPeers: ReadonlySet<string> = new Set()): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [i, s] of staff.entries()) {
+    const rotated = [...staff.slice(i + 1), ...staff.slice(0, i)];
+    const picks: string[] = [];
+    const tiers = [
+      rotated.filter((o) => s.departmentId !== null && o.departmentId === s.departmentId),
+      rotated.filter((o) => s.staffRole !== null && o.staffRole === s.staffRole),
+      rotated,
+    ];
+    for (const tier of tiers) for (const o of tier) if (picks.length < k && !picks.includes(o.id) && !notPeers.has(o.id)) picks.push(o.id);
+    out.set(s.id, picks);
+  }
+  return out;
+}
+
+/** One row of the C.1 summary table: a label, its maximum and one value per staff member. */
+export type SummaryRow = { group: string; name: string; max: string; values: (number | null)[]; kind: "indicator" | "subtotal" | "total" };
+
+/** Table C.1 (seed 000): one column per staff member, one row per indicator, totals at the bottom. */
+export function summaryTable(results: readonly EvaluationResult[]): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  for (const d of SUBJECTIVE_INDICATORS) rows.push({ group: d.group, name: d.name, max: String(d.max), values: results.map((r) => r.subjective[d.key]), kind: "indicator" });
+  rows.push({ group: "主观评价", name: "主观评价小计", max: "55", values: results.map((r) => r.subjectiveTotal), kind: "subtotal" });
+  for (const d of OBJECTIVE_INDICATORS) rows.push({ group: d.group, name: d.name, max: String(d.max), values: results.map((r) => r.objective[d.key]), kind: "indicator" });
+  rows.push({ group: "客观评价", name: "客观评价小计", max: "45", values: results.map((r) => r.objectiveTotal), kind: "subtotal" });
+  rows.push({ group: "加减分", name: "特殊贡献加分", max: "+10", values: results.map((r) => r.bonus), kind: "indicator" });
+  rows.push({ group: "加减分", name: "扣分（一票否决为 −100）", max: "−20", values: results.map((r) => r.deduction), kind: "indicator" });
+  rows.push({ group: "合计", name: "总分", max: "100", values: results.map((r) => r.total), kind: "total" });
+  return rows;
+}
+
+/** Scores are shown to two decimals, cut rather than rounded (as skill scores are). */
+export function formatPoints(v: number | null): string {
+  if (v === null) return "缺评";
+  const cut = Math.trunc(v * 100 + (v >= 0 ? 1e-9 : -1e-9)) / 100;
+  return Number.isInteger(cut) ? String(cut) : cut.toFixed(2).replace(/0$/, "");
+}
+
+export function verdict(r: Pick<EvaluationResult, "passed" | "vetoed">): string {
+  return r.vetoed ? "不合格（一票否决）" : r.passed === null ? "待评" : r.passed ? "合格" : "不合格";
+}

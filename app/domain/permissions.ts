@@ -12,18 +12,25 @@ const ROLE_PERMISSIONS: Record<PlatformRole, readonly Permission[]> = {
     "read:training:own",
     "read:certificate:own",
     "read:evaluation:own",
+    "score:evaluation:own",
   ],
-  proctor: ["read:profile:own", "read:room:center", "update:room:center"],
-  examiner: ["read:profile:own", "read:scoring:center", "update:scoring:own"],
+  // Every staff account may score what the annual evaluation assigns to it (self, peer, manager):
+  // examiners, trainers and admins are staff too. Loaders check the assignment is theirs.
+  proctor: ["read:profile:own", "score:evaluation:own", "read:room:center", "update:room:center"],
+  examiner: ["read:profile:own", "score:evaluation:own", "read:scoring:center", "update:scoring:own"],
   chief_examiner: [
     "read:profile:own",
+    "score:evaluation:own",
     "read:scoring:center",
     "update:scoring:own",
     "review:scoring:center",
   ],
-  trainer: ["read:profile:own", "read:training:center", "update:training:center"],
+  trainer: ["read:profile:own", "score:evaluation:own", "read:training:center", "update:training:center"],
+  // A manager (科室负责人) gives manager scores to the staff the center assigns to them.
+  manager: ["read:profile:own", "score:evaluation:own"],
   center_admin: [
     "read:profile:own",
+    "score:evaluation:own",
     "read:staff:center",
     "create:staff:center",
     "update:staff:center",
@@ -37,6 +44,7 @@ const ROLE_PERMISSIONS: Record<PlatformRole, readonly Permission[]> = {
     "read:training:center",
     "read:report:center",
     "read:evaluation:center",
+    "update:evaluation:center",
   ],
   platform_admin: [
     "read:profile:own",

@@ -4,6 +4,7 @@ export const PLATFORM_ROLES = [
   "examiner",
   "chief_examiner",
   "trainer",
+  "manager",
   "center_admin",
   "platform_admin",
 ] as const;
@@ -15,6 +16,7 @@ export const PLATFORM_ROLE_LABELS: Record<PlatformRole, string> = {
   examiner: "考评员",
   chief_examiner: "考评组长",
   trainer: "培训师",
+  manager: "科室负责人",
   center_admin: "中心管理员",
   platform_admin: "平台管理员",
 };

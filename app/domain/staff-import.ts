@@ -3,7 +3,18 @@ import iconv from "iconv-lite";
 import { validateIdNumber } from "./id-number";
 import { normalizeStaffRole, STAFF_ROLES, type StaffRole } from "./roles";
 
-export type CsvEncoding = "auto" | "utf-8" | "gbk";
+export const CSV_ENCODINGS = ["auto", "utf-8", "gbk"] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+/** The CSV's records, or the file-level error every importer shows the same way. */
+export function parseCsvRecords(text: string): { ok: true; records: string[][] } | { ok: false; fileError: string } {
+  try {
+    const records: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true, trim: true });
+    return records.length === 0 ? { ok: false, fileError: "文件是空的" } : { ok: true, records };
+  } catch (e) {
+    return { ok: false, fileError: `文件不是有效的 CSV：${(e as Error).message.split("\n")[0]}` };
+  }
+}
 
 /**
  * Excel in China saves "CSV" as GBK unless "CSV UTF-8" is chosen (which adds a BOM).
@@ -80,13 +91,9 @@ export function parseDate(raw: string): string | null {
 }
 
 export function checkStaffCsv(text: string, ctx: ImportContext): ImportCheck {
-  let records: string[][];
-  try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true, trim: true });
-  } catch (e) {
-    return { ok: false, fileError: `文件不是有效的 CSV：${(e as Error).message.split("\n")[0]}` };
-  }
-  if (records.length === 0) return { ok: false, fileError: "文件是空的" };
+  const parsed = parseCsvRecords(text);
+  if (!parsed.ok) return parsed;
+  const { records } = parsed;
   const header = records[0].map((h) => h.replace(/^\uFEFF/, "").trim());
   const columns = {} as Record<StaffField, number>;
   for (const field of Object.keys(COLUMN_ALIASES) as StaffField[]) {

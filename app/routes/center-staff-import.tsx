@@ -7,7 +7,8 @@ import { httpError } from "~/server/http.server";
 import { checkImport, commitImport, MAX_UPLOAD_BYTES, stageImport } from "~/server/staff.server";
 import { maskIdNumber } from "~/domain/id-number";
 import { STAFF_ROLES } from "~/domain/roles";
-import { FileInput } from "~/ui/file-input";
+import { CSV_ENCODINGS } from "~/domain/staff-import";
+import { CsvFileFields } from "~/ui/file-input";
 import { Notice, PageHeader } from "~/ui/page";
 
 export function meta() {
@@ -47,7 +48,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
   if (intent === "upload") {
     const file = form.get("file");
-    const encoding = z.enum(["auto", "utf-8", "gbk"]).safeParse(form.get("encoding") ?? "auto");
+    const encoding = z.enum(CSV_ENCODINGS).safeParse(form.get("encoding") ?? "auto");
     if (!(file instanceof File) || file.size === 0) return data({ error: "请选择要导入的 CSV 文件。" }, { status: 400 });
     if (file.size > MAX_UPLOAD_BYTES) return data({ error: "文件过大：单个文件不能超过 2 MB。" }, { status: 413 });
     if (!encoding.success) return data({ error: "文件编码选项有误。" }, { status: 400 });
@@ -84,15 +85,7 @@ export default function StaffImport() {
         {actionData && "error" in actionData ? <Notice tone="error">{actionData.error}</Notice> : null}
         <Form method="post" encType="multipart/form-data" className="card space-y-4">
           <input type="hidden" name="intent" value="upload" />
-          <FileInput id="file" name="file" accept=".csv,text/csv" label="CSV 文件" />
-          <div>
-            <label htmlFor="encoding" className="label">文件编码</label>
-            <select id="encoding" name="encoding" className="input w-64" defaultValue="auto">
-              <option value="auto">自动识别（推荐）</option>
-              <option value="gbk">GBK（Excel 默认“CSV（逗号分隔）”）</option>
-              <option value="utf-8">UTF-8（Excel“CSV UTF-8”）</option>
-            </select>
-          </div>
+          <CsvFileFields />
           <button type="submit" className="btn-primary" disabled={busy}>上传并检查</button>
         </Form>
         <section className="card mt-6 text-sm text-slate-700">

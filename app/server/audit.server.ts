@@ -11,6 +11,8 @@ export type AuditEntry = {
   at?: Date;
 };
 
+/** Who did it and from where, for services that audit inside their own transaction. */
+export type AuditActor = NonNullable<AuditEntry["actor"]> & { ip?: string | null };
 
 /** The audit row for an entry; pass it to `tx.auditLog.create` when the write must share a transaction. */
 export function auditRecord(entry: AuditEntry) {

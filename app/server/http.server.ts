@@ -59,3 +59,21 @@ export async function orConflict<T>(work: () => Promise<T>, message = "数据已
     throw e;
   }
 }
+
+/** The status and message of an `httpError`, so a form can show it in place instead of the error page. */
+export function httpErrorOf(e: unknown): { status: number; message: string } | null {
+  if (typeof e !== "object" || e === null || (e as { type?: string }).type !== "DataWithResponseInit") return null;
+  const d = e as { data: { message?: unknown }; init: ResponseInit | null };
+  return typeof d.data?.message === "string" ? { status: d.init?.status ?? 400, message: d.data.message } : null;
+}
+
+/** Runs a service call for a form action: an `httpError` becomes the action data `onError(message)` with its status, shown in place. */
+export async function formAction<T, E>(work: () => Promise<T>, onError: (message: string) => E) {
+  try {
+    return await work();
+  } catch (e) {
+    const err = httpErrorOf(e);
+    if (!err) throw e;
+    return data(onError(err.message), { status: err.status });
+  }
+}

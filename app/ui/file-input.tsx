@@ -25,3 +25,20 @@ export function FileInput({ id, name, accept, label }: { id: string; name: strin
     </div>
   );
 }
+
+/** A CSV file picker with the encoding choice every import offers (Excel in China saves GBK by default). */
+export function CsvFileFields({ id = "file" }: { id?: string }) {
+  return (
+    <>
+      <FileInput id={id} name="file" accept=".csv,text/csv" label="CSV 文件" />
+      <div>
+        <label htmlFor={`${id}-encoding`} className="label">文件编码</label>
+        <select id={`${id}-encoding`} name="encoding" className="input w-64" defaultValue="auto">
+          <option value="auto">自动识别（推荐）</option>
+          <option value="gbk">GBK（Excel 默认“CSV（逗号分隔）”）</option>
+          <option value="utf-8">UTF-8（Excel“CSV UTF-8”）</option>
+        </select>
+      </div>
+    </>
+  );
+}
