@@ -31,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "evaluation.adjustment": "记录加减分",
   "evaluation.adjustment_remove": "删除加减分",
   "evaluation.veto": "设置一票否决",
+  "evaluation.settings": "修改评价设置",
   "evaluation.close": "结束年度评分",
   "evaluation.reopen": "重新开放年度评分",
   "evaluation.completion_import": "导入工作完成度",

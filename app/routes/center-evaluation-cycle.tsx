@@ -2,7 +2,7 @@ import { data, Form, Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/center-evaluation-cycle";
 import { getAuth, requireUserWithPermission } from "~/server/auth.server";
-import { cycleProfiles, importCompletion, requireCycle, serviceStars, setCycleStatus } from "~/server/evaluation.server";
+import { CycleSettingsSchema, cycleProfiles, importCompletion, requireCycle, serviceStars, setCycleStatus, updateCycleSettings } from "~/server/evaluation.server";
 import { formAction, httpError } from "~/server/http.server";
 import { MAX_UPLOAD_BYTES } from "~/server/staff.server";
 import { checkCompletionCsv } from "~/domain/completion-import";
@@ -51,7 +51,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     await setCycleStatus(cycle, intent === "close" ? "closed" : "open", actor);
     return { ok: true as const, message: intent === "close" ? "评价已结束，评分入口已关闭。" : "评价已重新开放。", errors: [] as string[] };
   }
+  if (intent === "settings") {
+    const parsed = CycleSettingsSchema.safeParse({ passMark: form.get("passMark"), ratingPenalty: form.get("ratingPenalty") });
+    if (!parsed.success) return data({ ok: false as const, message: parsed.error.issues[0].message, errors: [] as string[] }, { status: 400 });
+    if (cycle.status !== "open") return data({ ok: false as const, message: "该年度评价已结束，请先重新开放评分再修改设置。", errors: [] as string[] }, { status: 409 });
+    await updateCycleSettings(cycle, parsed.data, actor);
+    return { ok: true as const, message: "评价设置已保存。", errors: [] as string[] };
+  }
   if (intent !== "completion") return data({ ok: false as const, message: "未知的操作", errors: [] as string[] }, { status: 400 });
+  if (cycle.status !== "open") return data({ ok: false as const, message: "该年度评价已结束，请先重新开放评分再导入。", errors: [] as string[] }, { status: 409 });
   const file = form.get("file");
   const enc = CsvForm.safeParse({ encoding: form.get("encoding") ?? "auto" });
   if (!(file instanceof File) || file.size === 0) return data({ ok: false as const, message: "请选择要导入的 CSV 文件", errors: [] as string[] }, { status: 400 });
@@ -148,7 +156,18 @@ export default function CycleSummary() {
           ) : null}
         </section>
       </div>
-      {canEdit ? (
+      {canEdit && cycle.status === "open" ? (
+        <section className="card max-w-2xl" aria-labelledby="settings-h">
+          <h2 id="settings-h" className="text-lg font-medium">评价设置</h2>
+          <Form method="post" className="mt-3 flex flex-wrap items-end gap-4">
+            <input type="hidden" name="intent" value="settings" />
+            <div><label htmlFor="passMark" className="label">合格分数线</label><input id="passMark" name="passMark" className="input w-32" inputMode="decimal" defaultValue={cycle.passMark} /></div>
+            <div><label htmlFor="ratingPenalty" className="label">好差评未整改扣减系数</label><input id="ratingPenalty" name="ratingPenalty" className="input w-32" inputMode="decimal" defaultValue={cycle.ratingPenalty} /></div>
+            <button className="btn-secondary">保存设置</button>
+          </Form>
+        </section>
+      ) : null}
+      {canEdit && cycle.status === "open" ? (
         <section className="card max-w-2xl" aria-labelledby="completion-h">
           <h2 id="completion-h" className="text-lg font-medium">导入工作完成度</h2>
           <p className="mt-1 text-sm text-slate-600">从业务系统导出的 CSV，表头：身份证号,姓名,完成量,目标量。换算：工作完成度 = 25 × 完成量 ÷ 目标量（最高 25 分）。也可在个人页面逐人录入。</p>

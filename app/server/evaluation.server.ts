@@ -316,6 +316,15 @@ export async function saveVeto(subjectId: string, input: z.infer<typeof VetoSche
   });
 }
 
+export const CycleSettingsSchema = OpenCycleSchema.pick({ passMark: true, ratingPenalty: true });
+
+export async function updateCycleSettings(cycle: { id: string }, input: z.infer<typeof CycleSettingsSchema>, actor: AuditActor) {
+  await db.$transaction(async (tx) => {
+    await tx.evaluationCycle.update({ where: { id: cycle.id }, data: input });
+    await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: "evaluation.settings", actor, target: cycle.id, detail: input }) });
+  });
+}
+
 export async function setCycleStatus(cycle: { id: string }, status: "open" | "closed", actor: AuditActor) {
   await db.$transaction(async (tx) => {
     await tx.evaluationCycle.update({ where: { id: cycle.id }, data: { status } });
@@ -408,7 +417,8 @@ export async function subjectReport(cycle: Parameters<typeof cycleResults>[0], p
   const by = (relation: Relation) => detail.assignments.filter((a) => a.relation === relation && a.submittedAt);
   const indicators = SUBJECTIVE_INDICATORS.map((d) => {
     const self = by("self")[0]?.scores[d.key] ?? null;
-    const peers = by("peer").map((a) => a.scores[d.key]).filter((v): v is number => v !== undefined);
+    // Sorted, so that the order does not tell which colleague gave which score.
+    const peers = by("peer").map((a) => a.scores[d.key]).filter((v): v is number => v !== undefined).sort((a, b) => b - a);
     const manager = by("manager")[0]?.scores[d.key] ?? null;
     return { key: d.key, group: d.group, name: d.name, max: d.max, self, peers, peerMean: peers.length ? peers.reduce((a, b) => a + b, 0) / peers.length : null, manager, final: r.result.subjective[d.key] };
   });

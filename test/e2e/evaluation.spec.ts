@@ -10,11 +10,11 @@ const INDICATORS = [
   ["沟通协调", 5], ["服务导向", 5], ["专业能力", 5], ["数字化能力", 5], ["过程性规范", 5], ["个性化指标", 15],
 ] as const;
 
-/** A past year without a cycle in the demo center, so that reruns on one database do not collide. */
-function freeYear(): number {
+/** A past year in [from, from + 9) without a cycle in the demo center: reruns and the two tests (run in parallel) do not collide. */
+function freeYear(from: number): number {
   return withDb((db) => {
     const taken = new Set((db.prepare("SELECT year FROM EvaluationCycle c JOIN Center n ON n.id = c.centerId WHERE n.name = '示范区政务服务中心'").all() as { year: number }[]).map((r) => r.year));
-    for (let y = 2001; y < 2020; y++) if (!taken.has(y)) return y;
+    for (let y = from; y < from + 9; y++) if (!taken.has(y)) return y;
     throw new Error("no free year");
   });
 }
@@ -39,7 +39,7 @@ async function scoreAndSubmit(page: Page, year: number, linkName: string, valueO
 
 test("self, peer and manager scores become the C.1 summary, the report's radar and the xlsx", async ({ browser, page, baseURL }) => {
   test.setTimeout(120_000);
-  const year = freeYear();
+  const year = freeYear(2001);
   const ids = withDb((db) => Object.fromEntries((db.prepare("SELECT id, name, centerId FROM Person WHERE name IN ('李明','王芳','郑涛')").all() as { id: string; name: string; centerId: string }[]).map((p) => [p.name, p])));
 
   // The center opens the year and makes 王芳 李明's only peer and 郑涛 his manager.
@@ -148,4 +148,28 @@ test("self, peer and manager scores become the C.1 summary, the report's radar a
   expect(xcol).toBe(col);
   const sheet = Object.fromEntries(rows.filter((r) => r !== header && r.length > xcol).map((r) => [r[1], r[xcol]]));
   for (const [name, value] of Object.entries(screen)) expect(sheet[name], name).toBe(value);
+});
+
+test("工作完成度 CSV: a bad line is listed and nothing is imported; a good file is, with its conversion", async ({ page }) => {
+  const year = freeYear(2010);
+  const idOf = (name: string) => withDb((db) => (db.prepare("SELECT idNumber FROM Person WHERE name = ?").get(name) as { idNumber: string }).idNumber);
+  await loginAs(page, "admin");
+  await gotoReady(page, "/center/evaluation");
+  await page.getByLabel("年度", { exact: true }).fill(String(year));
+  await page.getByLabel("默认评分负责人").selectOption({ label: "郑涛（科室负责人）" });
+  await page.getByRole("button", { name: "开启评价" }).click();
+  await expect(page.getByRole("heading", { name: `${year} 年度能力评价汇总（表C.1）` })).toBeVisible();
+  const upload = async (text: string) => {
+    await page.locator("#completion-file").setInputFiles({ name: "完成度.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${text}`) });
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+  };
+  await upload(`身份证号,姓名,完成量,目标量\n${idOf("李明")},李明,300,400\n${idOf("王芳")},王芳,-1,400\n`);
+  await expect(page.getByText("第 3 行：完成量应为不小于 0 的数字")).toBeVisible();
+  const completion = () => withDb((db) => db.prepare("SELECT s.completionDone AS done FROM EvaluationSubject s JOIN EvaluationCycle c ON c.id = s.cycleId JOIN Person p ON p.id = s.personId WHERE c.year = ? AND p.name = '李明'").get(year) as { done: number | null });
+  expect(completion().done).toBeNull();
+  await upload(`身份证号,姓名,完成量,目标量\n${idOf("李明")},李明,300,400\n`);
+  await expect(page.getByText("已导入 1 人的工作完成度。")).toBeVisible();
+  expect(completion().done).toBe(300);
+  await page.getByRole("link", { name: "李明", exact: true }).click();
+  await expect(page.getByText("25 × 300 ÷ 400 = 18.75 分（来源：完成度.csv）")).toBeVisible();
 });
