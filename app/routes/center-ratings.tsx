@@ -19,7 +19,7 @@ import { hasPermission } from "~/domain/permissions";
 import { CHANNELS, formatRate, type Rates } from "~/domain/ratings";
 import { RATING_CSV_HEADER, shanghaiMonth } from "~/domain/ratings-import";
 import { CSV_ENCODINGS } from "~/domain/staff-import";
-import { CsvFileFields } from "~/ui/file-input";
+import { CsvFileFields, RowCheck } from "~/ui/file-input";
 import { Notice, PageHeader } from "~/ui/page";
 
 export function meta() {
@@ -294,11 +294,7 @@ function ImportPanel({ review }: { review: LoaderData["review"] }) {
                       {r.cells.map((v, i) => <td key={IDENTITY_COLUMNS[i]} className={i === 1 ? "whitespace-nowrap font-mono text-xs" : "whitespace-nowrap"}>{v}</td>)}
                       <td className="whitespace-nowrap tabular-nums">{r.counts}</td>
                       <td className="min-w-60">
-                        {r.errors.length ? (
-                          <ul className="list-disc pl-4 text-red-800">{r.errors.map((e) => <li key={e}>{e}</li>)}</ul>
-                        ) : (
-                          <span className="text-green-700">无误</span>
-                        )}
+                        <RowCheck errors={r.errors} />
                       </td>
                     </tr>
                   ))}

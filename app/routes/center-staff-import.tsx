@@ -8,7 +8,7 @@ import { checkImport, commitImport, MAX_UPLOAD_BYTES, stageImport } from "~/serv
 import { maskIdNumber } from "~/domain/id-number";
 import { STAFF_ROLES } from "~/domain/roles";
 import { CSV_ENCODINGS } from "~/domain/staff-import";
-import { CsvFileFields } from "~/ui/file-input";
+import { CsvFileFields, RowCheck } from "~/ui/file-input";
 import { Notice, PageHeader } from "~/ui/page";
 
 export function meta() {
@@ -159,11 +159,7 @@ export default function StaffImport() {
                     <td>第 {r.line} 行</td>
                     {Object.entries(r.raw).map(([k, v]) => <td key={k} className={k === "身份证号" ? "font-mono text-xs" : undefined}>{k === "身份证号" ? maskIdNumber(v) : v}</td>)}
                     <td>
-                      {r.errors.length ? (
-                        <ul className="list-disc pl-4 text-red-800">{r.errors.map((e) => <li key={e}>{e}</li>)}</ul>
-                      ) : (
-                        <span className="text-green-700">无误</span>
-                      )}
+                      <RowCheck errors={r.errors} />
                     </td>
                   </tr>
                 ))}

@@ -42,3 +42,8 @@ export function CsvFileFields({ id = "file" }: { id?: string }) {
     </>
   );
 }
+
+/** The verdict cell of an import check: the row's errors, or 无误. */
+export function RowCheck({ errors }: { errors: readonly string[] }) {
+  return errors.length ? <ul className="list-disc pl-4 text-red-800">{errors.map((e) => <li key={e}>{e}</li>)}</ul> : <span className="text-green-700">无误</span>;
+}

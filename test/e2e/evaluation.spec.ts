@@ -19,6 +19,16 @@ function freeYear(from: number): number {
   });
 }
 
+/** As the center admin, opens the year with 郑涛 as the default manager; lands on its summary. */
+async function openYear(page: Page, year: number) {
+  await loginAs(page, "admin");
+  await gotoReady(page, "/center/evaluation");
+  await page.getByLabel("年度", { exact: true }).fill(String(year));
+  await page.getByLabel("默认评分负责人").selectOption({ label: "郑涛（科室负责人）" });
+  await page.getByRole("button", { name: "开启评价" }).click();
+  await expect(page.getByRole("heading", { name: `${year} 年度能力评价汇总（表C.1）` })).toBeVisible();
+}
+
 async function asUser(browser: Browser, username: string, work: (page: Page) => Promise<void>) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -43,12 +53,7 @@ test("self, peer and manager scores become the C.1 summary, the report's radar a
   const ids = withDb((db) => Object.fromEntries((db.prepare("SELECT id, name, centerId FROM Person WHERE name IN ('李明','王芳','郑涛')").all() as { id: string; name: string; centerId: string }[]).map((p) => [p.name, p])));
 
   // The center opens the year and makes 王芳 李明's only peer and 郑涛 his manager.
-  await loginAs(page, "admin");
-  await gotoReady(page, "/center/evaluation");
-  await page.getByLabel("年度", { exact: true }).fill(String(year));
-  await page.getByLabel("默认评分负责人").selectOption({ label: "郑涛（科室负责人）" });
-  await page.getByRole("button", { name: "开启评价" }).click();
-  await expect(page.getByRole("heading", { name: `${year} 年度能力评价汇总（表C.1）` })).toBeVisible();
+  await openYear(page, year);
   const cycleUrl = new URL(page.url()).pathname;
   await page.getByRole("link", { name: "李明", exact: true }).click();
   await expect(page.getByRole("heading", { name: `李明 · ${year} 年度能力评价` })).toBeVisible();
@@ -153,12 +158,7 @@ test("self, peer and manager scores become the C.1 summary, the report's radar a
 test("工作完成度 CSV: a bad line is listed and nothing is imported; a good file is, with its conversion", async ({ page }) => {
   const year = freeYear(2010);
   const idOf = (name: string) => withDb((db) => (db.prepare("SELECT idNumber FROM Person WHERE name = ?").get(name) as { idNumber: string }).idNumber);
-  await loginAs(page, "admin");
-  await gotoReady(page, "/center/evaluation");
-  await page.getByLabel("年度", { exact: true }).fill(String(year));
-  await page.getByLabel("默认评分负责人").selectOption({ label: "郑涛（科室负责人）" });
-  await page.getByRole("button", { name: "开启评价" }).click();
-  await expect(page.getByRole("heading", { name: `${year} 年度能力评价汇总（表C.1）` })).toBeVisible();
+  await openYear(page, year);
   const upload = async (text: string) => {
     await page.locator("#completion-file").setInputFiles({ name: "完成度.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${text}`) });
     await page.getByRole("button", { name: "导入", exact: true }).click();
