@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Form, redirect, useLoaderData, useNavigate } from "react-router";
 import type { Route } from "./+types/exam-paper";
-import { clearExamCookie, clockPayload, loadExam } from "~/server/exam.server";
+import { attemptOrder, clearExamCookie, clockPayload, heavyExamTurn, loadExam } from "~/server/exam.server";
 import { paperOf } from "~/server/sittings.server";
 import { ANNOUNCE_AT_MINUTES } from "~/domain/exam-clock";
 import { LEVEL_LABELS, THEORY_WEIGHTS, type Area, type Level } from "~/domain/levels";
@@ -10,7 +10,11 @@ export function meta() {
   return [{ title: "理论知识考试 · 作答" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
+export function loader({ request }: Route.LoaderArgs) {
+  return heavyExamTurn(() => paperData(request));
+}
+
+async function paperData(request: Request) {
   const now = new Date();
   const exam = await loadExam(request, now, { withAnswers: true });
   if (!exam) throw redirect("/exam");
@@ -26,8 +30,8 @@ export async function loader({ request }: Route.LoaderArgs) {
       reason: attempt.submitReason,
     };
   }
-  const { items } = paperOf(reg.sitting.paper!);
-  const order = JSON.parse(attempt.itemOrder) as { itemId: string; options: string[] }[];
+  const { items } = paperOf(reg.sitting.paper);
+  const order = await attemptOrder(attempt.id);
   // No keys, explanations or requirement codes leave the server before submission.
   const questions = order.map((o, idx) => {
     const it = items.get(o.itemId)!;
@@ -106,7 +110,7 @@ function ExamTaker({ header, attemptId, questions, answers: initialAnswers, cloc
   const windowId = useRef<string>("");
   const seq = useRef(0);
   const pending = useRef<Pending>({});
-  const inFlight = useRef<Set<string>>(new Set());
+  const inFlight = useRef<Map<string, Promise<void>>>(new Map());
   const submitting = useRef(false);
   const announced = useRef<Set<number>>(new Set());
 
@@ -126,32 +130,40 @@ function ExamTaker({ header, attemptId, questions, answers: initialAnswers, cloc
     return { status: res.status, json };
   }, []);
 
+  // One save per question in flight; a second call while one is in flight gets that request.
   const send = useCallback(
-    async (itemId: string) => {
+    (itemId: string): Promise<void> => {
+      const running = inFlight.current.get(itemId);
+      if (running) return running;
       const p = pending.current[itemId];
-      if (!p || inFlight.current.has(itemId) || superseded) return;
-      inFlight.current.add(itemId);
-      try {
-        const { status, json } = await post({ op: "save", windowId: windowId.current, itemId, value: p.value, seq: p.seq });
-        setOnline(true);
-        if (json.clock) applyClock(json.clock);
-        if (status === 200) {
-          if (pending.current[itemId]?.seq === p.seq) delete pending.current[itemId];
-          persist();
-          setSavedAt(json.savedAt);
-        } else if (status === 409) setSuperseded(true);
-        else if (status === 410) navigate(".", { replace: true });
-        // 423 (paused): keep it pending; the retry loop sends it after the pause.
-      } catch {
-        setOnline(false);
-      } finally {
-        inFlight.current.delete(itemId);
-      }
+      if (!p || superseded) return Promise.resolve();
+      const job = (async () => {
+        try {
+          const { status, json } = await post({ op: "save", windowId: windowId.current, itemId, value: p.value, seq: p.seq });
+          setOnline(true);
+          if (json.clock) applyClock(json.clock);
+          if (status === 200) {
+            if (pending.current[itemId]?.seq === p.seq) delete pending.current[itemId];
+            persist();
+            setSavedAt(json.savedAt);
+          } else if (status === 409) setSuperseded(true);
+          else if (status === 410) navigate(".", { replace: true });
+          // 423 (paused): keep it pending; the retry loop sends it after the pause.
+        } catch {
+          setOnline(false);
+        } finally {
+          inFlight.current.delete(itemId);
+        }
+      })();
+      inFlight.current.set(itemId, job);
+      return job;
     },
     [post, persist, applyClock, navigate, superseded],
   );
 
+  // Waits for the saves in flight first: a submit must not overtake an answer that is on its way.
   const flush = useCallback(async () => {
+    await Promise.all([...inFlight.current.values()]);
     await Promise.all(Object.keys(pending.current).map((id) => send(id)));
   }, [send]);
 

@@ -1,0 +1,239 @@
+// `npm run bench` — the exam-day sitting simulator (issue 7).
+//
+// Against the production build (node server.js on a private copy of build/) and a scratch copy
+// of the demo database under bench/.work/: creates a sitting of N candidates through the app's
+// server functions, measures the raw SQLite commit rate, then N simulated browsers sign in within
+// the start window, answer with think-time jitter (a save per change), poll, and submit at the
+// end; then a closed-loop phase finds the maximum save throughput. Prints per-endpoint latency and
+// throughput, the server's peak memory, the lost-answer check and PASS/FAIL per target.
+import fs from "node:fs";
+import path from "node:path";
+import { Pool } from "undici";
+import { Options, parseArgs } from "./lib/args";
+import { Http, SimulatedCandidate, checkStored, sleep, type CandidatePlan, type Flow } from "./lib/candidate";
+import { CpuWindow } from "./lib/cpu";
+import { ensureBuild, freshDatabase, log, machineInfo, root, snapshotBuild, WORK, writeJson } from "./lib/prepare";
+import { rawCommitRate } from "./lib/raw-sqlite";
+import { saturate, signIn, type SaturationRow } from "./lib/saturation";
+import { BenchServer } from "./lib/server";
+import { endpointTable, fmtMs, markdownTable, Recorder } from "./lib/stats";
+import type { Level } from "~/domain/levels";
+
+const USAGE = `npm run bench -- [options]
+  --candidates N          candidates in the sitting (default 3000)
+  --duration T            sitting length from the start code to 0:00, e.g. 600, 10m, 90m (default 10m)
+  --save-interval T       mean think time between answer changes, ±50 % jitter (default 30s)
+  --poll-interval T       the page's state poll (default 10s)
+  --start-window T        logins spread over this after the rooms open (default 60s)
+  --arrival-window T      login pages (and assets) opened over this before the rooms open (default 120s; 0 skips)
+  --no-assets             do not fetch the pages' JS/CSS assets
+  --flow js|document      js (default): as Chromium with the app's JavaScript (form to /exam.data, paper as
+                          route data); document: the same forms without JavaScript (server-rendered pages)
+  --early-submit F        share of candidates who submit by hand in the last 30 % (default 0.3); the rest auto-submit at 0:00
+  --room-capacity N       seats per room (default 30)
+  --level L5|L4|L3        paper level (default L5)
+  --saturation LIST       concurrency levels of the max-save-throughput phase (default 1,4,16,64,256; "none" skips)
+  --saturation-seconds T  length of each level (default 15s)
+  --raw-seconds T         length of the raw SQLite commit measurement (default 5s)
+  --port N                server port (default 3200)
+  --rebuild               run \`npm run build\` first (otherwise only when build/ is missing)
+  --checkout DIR          serve DIR/build (another checkout, e.g. the code before a change) instead of build/
+  --cpu-prof              start the server with --cpu-prof (profile in bench/.work/prof/)
+  --tag NAME              name of the JSON result file (default: sitting-<candidates>)`;
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) return console.log(USAGE);
+  const o = new Options(args);
+  const N = o.num("candidates", 3000);
+  const duration = o.seconds("duration", 600);
+  const saveInterval = o.seconds("save-interval", 30);
+  const pollInterval = o.seconds("poll-interval", 10);
+  const startWindow = o.seconds("start-window", 60);
+  const arrivalWindow = o.seconds("arrival-window", 120);
+  const noAssets = o.flag("no-assets");
+  const flow = o.str("flow", "js") as Flow;
+  if (flow !== "js" && flow !== "document") throw new Error("--flow is js or document");
+  const earlyShare = o.num("early-submit", 0.3);
+  const roomCapacity = o.num("room-capacity", 30);
+  const level = o.str("level", "L5") as Level;
+  const satArg = o.str("saturation", "1,4,16,64,256");
+  const satLevels = satArg === "none" ? [] : satArg.split(",").map(Number);
+  const satSeconds = o.seconds("saturation-seconds", 15);
+  const rawSeconds = o.seconds("raw-seconds", 5);
+  const port = o.num("port", 3200);
+  const rebuild = o.flag("rebuild");
+  const checkout = o.str("checkout", "");
+  const cpuProf = o.flag("cpu-prof");
+  const tag = o.str("tag", `sitting-${N}`);
+  o.done();
+  if (duration < startWindow + 60) throw new Error("--duration must exceed the start window by at least a minute");
+
+  const machine = machineInfo();
+  log(`machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage.join(" ")}`);
+  if (!checkout) ensureBuild(rebuild);
+  const cwd = snapshotBuild("sitting-run", checkout ? path.resolve(checkout, "build") : undefined);
+  const dbFile = freshDatabase(path.join(WORK, "sitting.db"));
+  process.env.DATABASE_URL = `file:${dbFile}`;
+  const S = await import("./lib/sitting-setup");
+
+  // ---- setup through the app's own functions ----
+  let t = performance.now();
+  const satCount = satLevels.length ? Math.max(...satLevels) : 0;
+  const center = await S.benchCenter();
+  const people = await S.createPeople(center.centerId, Math.max(N, satCount));
+  const durationMinutes = Math.ceil(duration / 60);
+  const startsAt = new Date(Date.now() + arrivalWindow * 1000);
+  const sitting = await S.createSitting({ center, title: `压测：${N} 人理论考试`, level, personIds: people.slice(0, N), roomCapacity, durationMinutes, startsAt });
+  const satSitting = satCount ? await S.createSitting({ center, title: "压测：保存吞吐", level, personIds: people.slice(0, satCount), roomCapacity, durationMinutes: 90, startsAt }) : null;
+  log(`setup: ${N} candidates in ${sitting.rooms.length} rooms, ${sitting.paperItems}-item ${level} paper${satSitting ? `, saturation sitting of ${satCount}` : ""} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+
+  // ---- raw SQLite commit rate (before the server starts, so nothing else competes) ----
+  const raw = rawCommitRate(path.join(WORK, "raw-commit.db"), rawSeconds);
+  const rawFull = rawCommitRate(path.join(WORK, "raw-commit.db"), Math.min(rawSeconds, 3), "FULL");
+  log(`raw SQLite single-row commits: ${raw.perSecond}/s (WAL, synchronous=NORMAL, as the app); ${rawFull.perSecond}/s with synchronous=FULL (reference)`);
+
+  // ---- the server ----
+  const serverLog = path.join(WORK, "sitting-server.log");
+  fs.writeFileSync(serverLog, "");
+  const profDir = path.join(WORK, "prof");
+  const server = new BenchServer({ cwd, port, dbFile, log: serverLog, nodeArgs: cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [] });
+  await server.start();
+  server.resetCpu();
+  log(`server pid ${server.pid} on ${server.url}`);
+
+  // ---- the sitting ----
+  const rec = new Recorder();
+  const pool = new Pool(server.url, { connections: N + 16 });
+  const http = new Http(server.url, pool, rec);
+  const sims = sitting.candidates.map((c) => new SimulatedCandidate(http, c, "", flow));
+  const t0 = Date.now() + 1000;
+  const tOpen = t0 + arrivalWindow * 1000;
+  const deadline = tOpen + duration * 1000;
+  const cpu = new CpuWindow();
+  // The proctors press 开考 at tOpen; openedAt is set so that 0:00 falls at `deadline`.
+  const opened = sleep(tOpen - Date.now()).then(async () => {
+    const codes = await S.openRooms(sitting.sittingId, new Date(deadline - durationMinutes * 60_000));
+    for (const s of sims) s.startCode = codes.get(s.c.roomId)!;
+    log(`rooms opened: ${codes.size} start codes announced`);
+  });
+  const plans: CandidatePlan[] = sims.map(() => {
+    const loginAt = tOpen + 500 + Math.random() * startWindow * 1000;
+    const early = Math.random() < earlyShare;
+    const submitAt = early ? Math.max(loginAt + 60_000, deadline - 5000 - Math.random() * 0.3 * duration * 1000) : deadline + Math.random() * 1000;
+    return {
+      arriveAt: arrivalWindow > 0 ? t0 + Math.random() * arrivalWindow * 1000 : null,
+      loginAt, submitAt, deadline,
+      saveIntervalMs: saveInterval * 1000, pollIntervalMs: pollInterval * 1000, retryIntervalMs: 3000,
+      fetchAssets: !noAssets, gate: opened,
+    };
+  });
+  log(`sitting: ${N} candidates; arrivals over ${arrivalWindow} s, rooms open at +${arrivalWindow} s, logins over ${startWindow} s, 0:00 at +${arrivalWindow + duration} s; a save every ~${saveInterval} s, a poll every ${pollInterval} s`);
+  let lastCount = 0;
+  const progress = setInterval(() => {
+    const all = rec.all();
+    const count = all.reduce((n, s) => n + s.requests, 0);
+    const errors = all.reduce((n, s) => n + s.errors, 0);
+    const st = server.snapshot();
+    log(`+${Math.round((Date.now() - t0) / 1000)} s: signed in ${sims.filter((s) => s.loggedIn).length}, submitted ${sims.filter((s) => s.submitted).length}, requests ${count} (${((count - lastCount) / 10).toFixed(0)}/s), errors ${errors}, server RSS ${st.lastRssMiB} MiB, server CPU ${st.cpuSeconds} s`);
+    lastCount = count;
+  }, 10_000);
+  await Promise.all(sims.map((s, i) => s.run(plans[i])));
+  clearInterval(progress);
+  const sittingServer = server.snapshot();
+  const sittingCpu = cpu.read(sittingServer.cpuSeconds);
+  await pool.close();
+  const summaries = rec.all().sort((a, b) => order(a.endpoint) - order(b.endpoint));
+  log("sitting finished");
+
+  const stored = await S.storedAnswers(sitting.sittingId);
+  const check = checkStored(sims, stored);
+  const attempts = await S.attemptSummary(sitting.sittingId);
+
+  // ---- maximum save throughput ----
+  let satRows: SaturationRow[] = [];
+  let satCheck: ReturnType<typeof checkStored> | null = null;
+  if (satSitting) {
+    const codes = await S.openRooms(satSitting.sittingId, new Date());
+    const satRec = new Recorder();
+    const satPool = new Pool(server.url, { connections: 32 });
+    const satSims = satSitting.candidates.map((c) => new SimulatedCandidate(new Http(server.url, satPool, satRec), c, codes.get(c.roomId)!));
+    await signIn(satSims, 32);
+    await satPool.close();
+    log(`max save throughput: ${satSims.length} candidates signed in; levels ${satLevels.join(", ")} × ${satSeconds} s`);
+    satRows = await saturate(server.url, satSims, satLevels, satSeconds, (r) => log(`  c=${r.concurrency}: ${r.perSecond} saves/s, p50 ${fmtMs(r.p50)} ms, p99 ${fmtMs(r.p99)} ms, errors ${r.errors}`));
+    satCheck = checkStored(satSims, await S.storedAnswers(satSitting.sittingId));
+  }
+  const finalServer = server.snapshot();
+  await server.stop();
+  await S.db.$disconnect();
+  const serverErrors = server.stderrLines.length;
+
+  // ---- report ----
+  const save = summaries.find((s) => s.endpoint === "save");
+  const totalErrors = summaries.reduce((n, s) => n + s.errors, 0);
+  const allIn = sims.filter((s) => s.loggedIn).length;
+  const allSubmitted = sims.filter((s) => s.submitted).length;
+  const maxSat = satRows.reduce<SaturationRow | null>((m, r) => (!m || r.perSecond > m.perSecond ? r : m), null);
+  const ratio = maxSat ? maxSat.perSecond / raw.perSecond : NaN;
+  const offeredRatio = save ? save.ratePerSec / raw.perSecond : NaN;
+  console.log(`\n## Sitting: ${N} candidates, ${level}, ${duration} s, save every ~${saveInterval} s, poll every ${pollInterval} s, ${flow} flow\n`);
+  console.log(endpointTable(summaries));
+  // Latency by phase: the start (logins), the steady middle, and the end (flushes, submits, the 0:00 burst).
+  const phases: [string, number, number][] = [
+    ["start", tOpen, tOpen + (startWindow + 30) * 1000],
+    ["middle", tOpen + (startWindow + 30) * 1000, deadline - 60_000],
+    ["end", deadline - 60_000, Infinity],
+  ];
+  const phaseRows = ["save", "poll"].flatMap((e) => phases.map(([name, from, to]) => ({ endpoint: e, phase: name, ...rec.window(e, from, to) })));
+  console.log(`\nby phase (start: rooms open + ${startWindow + 30} s; end: the last minute and after)\n`);
+  console.log(markdownTable(["endpoint", "phase", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms"], phaseRows.map((r) => [r.endpoint, r.phase, r.requests, fmtMs(r.p50), fmtMs(r.p95), fmtMs(r.p99), fmtMs(r.max)])));
+  const slow = rec.slow(1000, tOpen);
+  const slowSeconds = Object.values(slow).flatMap((m) => Object.keys(m).map(Number));
+  if (slowSeconds.length) console.log(`\nrequests slower than 1 s started between +${Math.min(...slowSeconds)} s and +${Math.max(...slowSeconds)} s after the rooms opened (per second in the results file)`);
+  console.log(`\nsigned in ${allIn}/${N}, submitted ${allSubmitted}/${N}; attempts ${attempts.byStatus.map((b) => `${b.status}/${b.reason ?? "-"}: ${b.count}`).join(", ")}; graded ${attempts.graded}`);
+  const requests = summaries.reduce((n, s) => n + s.requests, 0);
+  console.log(`server: peak RSS (VmHWM) ${finalServer.peakRssMiB} MiB (during the sitting ${sittingServer.peakRssMiB} MiB); CPU ${sittingServer.cpuSeconds} s over the sitting = ${((sittingServer.cpuSeconds * 1000) / requests).toFixed(2)} ms per request (${requests} requests); stderr lines ${serverErrors}`);
+  console.log(`CPU over the sitting (s): wall ${sittingCpu.wall}, machine busy ${sittingCpu.machineBusy} of ${(sittingCpu.wall * machine.cores).toFixed(0)}, server ${sittingCpu.server}, load generator ${sittingCpu.loadGenerator}, other processes ${sittingCpu.other}`);
+  console.log(`answers: ${sims.reduce((n, s) => n + s.savesAcked, 0)} saves acknowledged, ${check.checked} (candidate, question) pairs checked, lost ${check.lost}, newer-than-acknowledged ${check.newerUnacked}, never-sent ${check.mismatched}`);
+  for (const e of check.examples) console.log(`  ${e}`);
+  if (http.problems.size) {
+    console.log("problems seen by candidates:");
+    for (const [k, v] of [...http.problems].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${v}× ${k}`);
+  }
+  console.log(`\n## Raw SQLite and save throughput\n`);
+  console.log(`raw single-row commit rate: ${raw.perSecond}/s (${raw.commits} commits in ${raw.seconds} s; WAL, synchronous=NORMAL, as db.server.ts); synchronous=FULL: ${rawFull.perSecond}/s`);
+  console.log(`sitting save throughput (offered load): ${save ? save.ratePerSec.toFixed(1) : "–"}/s = ${(offeredRatio * 100).toFixed(2)} % of raw`);
+  if (satRows.length) {
+    console.log(markdownTable(["in flight", "saves", "errors", "saves/s", "p50 ms", "p95 ms", "p99 ms", "max ms"], satRows.map((r) => [r.concurrency, r.saves, r.errors, r.perSecond, fmtMs(r.p50), fmtMs(r.p95), fmtMs(r.p99), fmtMs(r.max)])));
+    console.log(`max save throughput ${maxSat!.perSecond}/s at ${maxSat!.concurrency} in flight = ${(ratio * 100).toFixed(1)} % of the raw commit rate; saturation lost answers ${satCheck!.lost} of ${satCheck!.checked}`);
+  }
+  const targets = [
+    { name: `≥ 3,000 candidates, all signed in and submitted`, ok: N >= 3000 && allIn === N && allSubmitted === N, detail: `${N} candidates, ${allIn} signed in, ${allSubmitted} submitted` },
+    { name: "0 errors", ok: totalErrors === 0, detail: `${totalErrors} errors` },
+    { name: "0 lost answers", ok: check.lost === 0 && check.mismatched === 0 && (satCheck?.lost ?? 0) === 0, detail: `${check.lost + (satCheck?.lost ?? 0)} lost of ${check.checked + (satCheck?.checked ?? 0)}` },
+    { name: "save p99 < 300 ms", ok: !!save && save.p99 < 300, detail: `p99 ${save ? fmtMs(save.p99) : "–"} ms` },
+    { name: "max save throughput ≥ 0.5 × raw SQLite commit rate", ok: ratio >= 0.5, detail: maxSat ? `${maxSat.perSecond}/s vs ${raw.perSecond}/s = ${ratio.toFixed(3)}` : "not measured" },
+  ];
+  console.log("\n## Targets\n");
+  for (const x of targets) console.log(`${x.ok ? "PASS" : "FAIL"}  ${x.name}: ${x.detail}`);
+  const file = writeJson(`results-${tag}.json`, {
+    at: new Date().toISOString(), machine, command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+    config: { checkout: checkout || ".", N, flow, duration, saveInterval, pollInterval, startWindow, arrivalWindow, assets: !noAssets, earlyShare, roomCapacity, level, satLevels, satSeconds },
+    rooms: sitting.rooms.length, paperItems: sitting.paperItems, endpoints: summaries, phases: phaseRows, signedIn: allIn, submitted: allSubmitted, attempts,
+    server: { sitting: sittingServer, final: finalServer, stderrLines: serverErrors }, cpu: sittingCpu, answers: check, problems: Object.fromEntries(http.problems),
+    raw, rawFull, saturation: satRows, saturationCheck: satCheck, targets, slowOverOneSecondBySecondFromOpen: rec.slow(1000, tOpen),
+  });
+  console.log(`\nresults: ${path.relative(root, file)}; server log: ${path.relative(root, serverLog)}${cpuProf ? `; CPU profile in ${path.relative(root, profDir)}` : ""}`);
+  process.exitCode = targets.every((x) => x.ok) ? 0 : 1;
+}
+
+function order(endpoint: string) {
+  const i = ["login page", "assets", "login", "paper page", "claim", "save", "poll", "submit", "result page"].indexOf(endpoint);
+  return i < 0 ? 99 : i;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});
