@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, Link } from "react-router";
 import type { Route } from "./+types/root";
-import { securityMiddleware } from "./server/middleware.server";
+import { securityMiddleware } from "~/platform/middleware.server";
 import "./app.css";
 
 export const middleware: Route.MiddlewareFunction[] = [securityMiddleware];

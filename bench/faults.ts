@@ -1,6 +1,6 @@
 // `npm run bench:faults` — fault runs during a sitting (issue 7):
 //   kill    the server is killed with SIGKILL mid-sitting and restarted; the simulated pages keep
-//           their unsaved answers and retry (as app/routes/exam-paper.tsx does), the candidates'
+//           their unsaved answers and retry (as app/features/exam-taking/routes/exam-paper.tsx does), the candidates'
 //           exam sessions stay valid; every save acknowledged before the kill must be in the
 //           database (checked right after the kill, before the restart, and again at the end).
 //   import  the app's own question-bank import (`npm run bank -- import`, scripts/bank.ts) runs
@@ -149,7 +149,7 @@ function runImport(label: string, env: Record<string, string>, logFile: string, 
 async function importRun(o: { N: number; duration: number; saveInterval: number; startWindow: number; bankSize: number; port: number; rebuild: boolean; checkout: string }) {
   log(`import run: ${o.N} candidates, ${o.duration} s sitting, a save every ~${o.saveInterval} s; bank imports of ${o.bankSize} items during it`);
   const setup = await prepare("import", o.N, o.duration, o.rebuild, o.checkout);
-  const { loadBankFromDisk } = await import("~/server/bank-files.server");
+  const { loadBankFromDisk } = await import("~/features/bank/files.server");
   const real = loadBankFromDisk().items;
   const bankDir = path.join(WORK, "bank-synthetic");
   const revisedDir = path.join(WORK, "bank-synthetic-revised");

@@ -9,7 +9,7 @@ import { assembleTheoryPaper, candidateOrder, type TheoryPaper } from "~/domain/
 import type { BankItem } from "~/domain/bank";
 import { gradeTheory, type AnswerValue, type GradableItem } from "~/domain/grading";
 import { LEVELS, type Area, type Level } from "~/domain/levels";
-import { loadBankFromDisk } from "~/server/bank-files.server";
+import { loadBankFromDisk } from "~/features/bank/files.server";
 import { Options, parseArgs } from "./lib/args";
 import { freshDatabase, log, machineInfo, root, WORK, writeJson } from "./lib/prepare";
 import { fmtMs, markdownTable, percentile } from "./lib/stats";
@@ -90,7 +90,7 @@ async function finalizeBench(attempts: number) {
   const dbFile = freshDatabase(path.join(WORK, "micro.db"));
   process.env.DATABASE_URL = `file:${dbFile}`;
   const S = await import("./lib/sitting-setup");
-  const { finalizeAttempt, paperOf } = await import("~/server/sittings.server");
+  const { finalizeAttempt, paperOf } = await import("~/features/sittings/service.server");
   const center = await S.benchCenter();
   const people = await S.createPeople(center.centerId, attempts);
   const sitting = await S.createSitting({ center, title: "压测：评分", level: "L5", personIds: people, roomCapacity: 30, durationMinutes: 90, startsAt: new Date() });

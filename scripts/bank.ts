@@ -6,7 +6,7 @@ import { theoryBlueprint } from "~/domain/assembly";
 import { ITEM_TYPES, type BankItem } from "~/domain/bank";
 import { BASIC_AREAS, LEVEL_LABELS, LEVELS, type Level } from "~/domain/levels";
 import { REQUIREMENTS, workContentsOf } from "~/domain/standard";
-import { BANK_DIR, loadBankFromDisk } from "~/server/bank-files.server";
+import { BANK_DIR, loadBankFromDisk } from "~/features/bank/files.server";
 import { table } from "./text-table";
 
 const USAGE = `用法：npm run bank -- <命令>
@@ -27,7 +27,7 @@ function loadOrReport(): { items: BankItem[]; errors: string[]; version: string 
 
 /** The skill task bank (question-bank/skill), validated; errors go to stderr as file:line. */
 async function loadSkillOrReport() {
-  const { loadSkillBankFromDisk } = await import("~/server/skill.server");
+  const { loadSkillBankFromDisk } = await import("~/features/skill-scoring/service.server");
   const r = loadSkillBankFromDisk();
   for (const e of r.errors) console.error(e);
   return r;
@@ -102,8 +102,8 @@ async function importCommand(): Promise<number> {
     console.error(`题库校验未通过：共 ${errors.length} 处错误，未导入。`);
     return 1;
   }
-  const { db, ensureDbReady } = await import("~/server/db.server");
-  const { importBank } = await import("~/server/bank-import.server");
+  const { db, ensureDbReady } = await import("~/platform/db.server");
+  const { importBank } = await import("~/features/bank/import.server");
   try {
     await ensureDbReady();
     const s = await importBank(db, items, version);
@@ -117,7 +117,7 @@ async function importCommand(): Promise<number> {
       console.error(`技能题库校验未通过：共 ${skill.errors.length} 处错误，未导入。`);
       return 1;
     }
-    const { importSkillBank } = await import("~/server/skill.server");
+    const { importSkillBank } = await import("~/features/skill-scoring/service.server");
     const k = await importSkillBank(db, skill.tasks, skill.version);
     console.log(k.alreadyCurrent ? `技能题库已是最新版本 ${k.version}。` : `技能题库导入完成：版本 ${k.version}，新增 ${k.added}，修改 ${k.changed}，退役 ${k.retired}。`);
     return 0;

@@ -4,10 +4,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { assembleTheoryPaper, type TheoryPaper } from "~/domain/assembly";
 import { assembleSkillPaper } from "~/domain/skill";
-import { loadSkillBankFromDisk } from "~/server/skill.server";
+import { loadSkillBankFromDisk } from "~/features/skill-scoring/service.server";
 import { ITEM_TYPES } from "~/domain/bank";
 import { isLevel, LEVEL_LABELS, type Level } from "~/domain/levels";
-import { BANK_DIR, loadBankFromDisk } from "~/server/bank-files.server";
+import { BANK_DIR, loadBankFromDisk } from "~/features/bank/files.server";
 import { table } from "./text-table";
 
 const USAGE = `用法：npm run paper -- --level L5|L4|L3 --kind theory --seed N [--json] [--bank 目录]

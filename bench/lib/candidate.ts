@@ -1,4 +1,4 @@
-// One simulated candidate at a browser, doing what the exam pages do (app/routes/exam-*.tsx):
+// One simulated candidate at a browser, doing what the exam pages do (app/features/exam-taking/routes/exam-*.tsx):
 // open the login page (and its assets), sign in with ticket + ID number + start code (the login
 // form POST), load the paper page, claim the window, save each answer as it changes (one request
 // in flight per question, failed saves kept and retried every 3 s), poll the state every 10 s,

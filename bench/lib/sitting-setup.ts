@@ -6,9 +6,9 @@ import { candidateOrder } from "~/domain/assembly";
 import { requiredProctors } from "~/domain/exam-rules";
 import { idNumberCheckChar } from "~/domain/id-number";
 import type { Level } from "~/domain/levels";
-import { db, ensureDbReady } from "~/server/db.server";
-import { hashPassword } from "~/server/password.server";
-import { assembleSittingPaper, paperOf, registerCandidates, roomStaffing } from "~/server/sittings.server";
+import { db, ensureDbReady } from "~/platform/db.server";
+import { hashPassword } from "~/platform/password.server";
+import { assembleSittingPaper, paperOf, registerCandidates, roomStaffing } from "~/features/sittings/service.server";
 
 export { db };
 

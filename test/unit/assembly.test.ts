@@ -12,7 +12,7 @@ import {
 import { ITEM_TYPES, type BankItem, type ItemType } from "~/domain/bank";
 import { BASIC_AREAS, LEVELS, LOWER_LEVELS, THEORY_WEIGHTS, type Area, type Level } from "~/domain/levels";
 import { REQUIREMENTS } from "~/domain/standard";
-import { loadBankFromDisk } from "~/server/bank-files.server";
+import { loadBankFromDisk } from "~/features/bank/files.server";
 
 const bank = loadBankFromDisk();
 const byId = new Map(bank.items.map((i) => [i.id, i]));

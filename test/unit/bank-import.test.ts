@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assembleTheoryPaper } from "~/domain/assembly";
 import { bankVersion, type BankItem } from "~/domain/bank";
 import { LEVELS } from "~/domain/levels";
-import { currentBank, importBank } from "~/server/bank-import.server";
-import { loadBankFromDisk } from "~/server/bank-files.server";
-import { db, ensureDbReady } from "~/server/db.server";
+import { currentBank, importBank } from "~/features/bank/import.server";
+import { loadBankFromDisk } from "~/features/bank/files.server";
+import { db, ensureDbReady } from "~/platform/db.server";
 
 const disk = loadBankFromDisk();
 const byId = (a: BankItem, b: BankItem) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

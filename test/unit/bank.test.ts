@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bankVersion, loadBank, type BankFile } from "~/domain/bank";
-import { readBankFiles } from "~/server/bank-files.server";
+import { readBankFiles } from "~/features/bank/files.server";
 
 /** 1-based line of the first occurrence of `needle` at or after line `from`. */
 function lineOf(text: string, needle: string, from = 1): number {

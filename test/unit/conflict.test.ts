@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db, ensureDbReady } from "~/server/db.server";
-import { orConflict } from "~/server/http.server";
+import { db, ensureDbReady } from "~/platform/db.server";
+import { orConflict } from "~/platform/http.server";
 
 describe("unique-key collisions become a 409, not a 500", () => {
   it("maps the adapter's unique violation (P2002) to a 409 with a Chinese message", async () => {

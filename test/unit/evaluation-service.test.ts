@@ -1,8 +1,8 @@
 // The evaluation services against a real (per-worker) SQLite database: opening a cycle, the final
 // submit, refusing half-filled submissions and removing an evaluator who has already submitted.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, ensureDbReady } from "~/server/db.server";
-import { cycleResults, openCycle, saveScores, setEvaluators } from "~/server/evaluation.server";
+import { db, ensureDbReady } from "~/platform/db.server";
+import { cycleResults, openCycle, saveScores, setEvaluators } from "~/features/evaluation/service.server";
 import { SUBJECTIVE_INDICATORS, type SubjectiveKey } from "~/domain/evaluation";
 import { idNumberCheckChar } from "~/domain/id-number";
 

@@ -203,8 +203,8 @@ describe("helpers", () => {
 // ---- server layer and demo seed, on the per-worker test database ----
 
 describe("ratings.server: import, re-import and the year queries", async () => {
-  const { db, ensureDbReady } = await import("~/server/db.server");
-  const server = await import("~/server/ratings.server");
+  const { db, ensureDbReady } = await import("~/platform/db.server");
+  const server = await import("~/features/ratings/service.server");
   const { seedRatings } = await import("../../prisma/seed-ratings");
   const { formatRate } = await import("~/domain/ratings");
 

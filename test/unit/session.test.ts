@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ABSOLUTE_MS, IDLE_MS, judgeSession, newSessionTimes, TOUCH_INTERVAL_MS } from "~/domain/session-policy";
-import { db, ensureDbReady } from "~/server/db.server";
+import { db, ensureDbReady } from "~/platform/db.server";
 import {
   createSession, generateSessionToken, invalidateSession, invalidateUserSessions, readSessionToken, sessionCookie,
   sessionIdFromToken, validateSessionToken,
-} from "~/server/session.server";
-import { isCrossSiteRequest } from "~/server/middleware.server";
+} from "~/platform/session.server";
+import { isCrossSiteRequest } from "~/platform/middleware.server";
 
 describe("session tokens", () => {
   it("are 32 base32 characters (160 bits) and unique", () => {

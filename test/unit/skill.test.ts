@@ -150,7 +150,7 @@ describe("skill task files", () => {
 
 describe("the real skill task bank", () => {
   it("validates and builds at least three different papers per level, each exactly 100 points and ≥ 60 minutes", async () => {
-    const { loadSkillBankFromDisk } = await import("~/server/skill.server");
+    const { loadSkillBankFromDisk } = await import("~/features/skill-scoring/service.server");
     const bank = loadSkillBankFromDisk();
     expect(bank.errors).toEqual([]);
     for (const level of LEVELS) {

@@ -1,0 +1,126 @@
+import { certificateNumber, nextSequence, partStillValid, type CertificateIssuer } from "~/domain/certificate";
+import { evaluateEligibility, eligibilitySummary, type EligibilityFacts, type SchoolType } from "~/domain/eligibility";
+import { LEVELS, STANDARD_TRAINING_HOURS, type Level } from "~/domain/levels";
+import { formatDate } from "~/domain/time";
+import { db } from "~/platform/db.server";
+import { httpError } from "~/platform/http.server";
+
+export type TrainingProgress = Record<Level, { hours: number; standard: number; passed: boolean }>;
+
+/** Hours completed toward each level, and whether that level's training was passed, for many people in one query. */
+export async function trainingProgressOf(personIds: readonly string[]): Promise<Map<string, TrainingProgress>> {
+  const done = await db.courseAssignment.findMany({ where: { personId: { in: [...personIds] }, status: "completed" }, include: { course: true } });
+  return new Map(personIds.map((id) => [id, progressFrom(done.filter((a) => a.personId === id))]));
+}
+
+export async function trainingProgress(personId: string): Promise<TrainingProgress> {
+  return (await trainingProgressOf([personId])).get(personId)!;
+}
+
+function progressFrom(done: { course: { level: string; hours: number; hasAssessment: boolean }; assessment: string | null }[]): TrainingProgress {
+  return Object.fromEntries(
+    LEVELS.map((level) => {
+      const mine = done.filter((a) => a.course.level === level);
+      const hours = mine.reduce((s, a) => s + a.course.hours, 0);
+      const assessed = mine.filter((a) => a.course.hasAssessment);
+      // "经标准学时培训并合格": the standard hours are done, and every assessed course was passed.
+      const passed = hours >= STANDARD_TRAINING_HOURS[level] && assessed.length > 0 && assessed.every((a) => a.assessment === "passed");
+      return [level, { hours, standard: STANDARD_TRAINING_HOURS[level], passed }];
+    }),
+  ) as TrainingProgress;
+}
+
+export async function eligibilityFacts(personId: string): Promise<EligibilityFacts> {
+  const [person, training] = await Promise.all([
+    db.person.findUniqueOrThrow({ where: { id: personId }, include: { education: true, workHistory: true, certificates: { where: { status: "valid" } } } }),
+    trainingProgress(personId),
+  ]);
+  return {
+    apprenticeshipCompleted: person.apprenticeshipCompleted,
+    // Service at this center (since the hire date) is work in this occupation; earlier jobs come
+    // from the work history. Overlaps are counted once.
+    work: [
+      ...person.workHistory.map((w) => ({ occupation: w.occupation, start: formatDate(w.start), end: w.end ? formatDate(w.end) : null })),
+      ...(person.hireDate ? [{ occupation: "行政办事员", start: formatDate(person.hireDate), end: person.active ? null : formatDate(person.updatedAt) }] : []),
+    ],
+    education: person.education.map((e) => ({ schoolType: e.schoolType as SchoolType, major: e.major, graduated: e.graduated, finalYear: e.finalYear })),
+    certificates: person.certificates.map((c) => ({ level: c.level as Level, issued: formatDate(c.issuedAt), occupation: c.occupation === "行政办事员（政务服务综合窗口办事员）" ? "行政办事员" : c.occupation })),
+    training: Object.fromEntries(LEVELS.map((l) => [l, { hours: training[l].hours, passed: training[l].passed }])),
+  };
+}
+
+export async function eligibilityOf(personId: string, level: Level, asOf: Date) {
+  return evaluateEligibility(await eligibilityFacts(personId), level, formatDate(asOf));
+}
+
+/**
+ * Whether these people of `centerId` may register at `level`: the condition each one met, or a
+ * refusal naming every ineligible person and why ("L4-1：还需完成…"). People of another center
+ * (or ids that do not exist) are a 403 before anything else is looked at.
+ */
+export async function registrationEligibility(centerId: string, personIds: string[], level: Level, asOf: Date) {
+  const people = await db.person.findMany({ where: { id: { in: personIds }, centerId }, select: { id: true, name: true } });
+  if (people.length !== new Set(personIds).size) httpError(403, "只能为本中心人员报名。");
+  const refused: string[] = [];
+  const met = new Map<string, string>();
+  for (const p of people) {
+    const r = await eligibilityOf(p.id, level, asOf);
+    if (r.eligible) met.set(p.id, r.metBy!);
+    else refused.push(`${p.name}（${eligibilitySummary(r)}）`);
+  }
+  return { refusal: refused.length ? `以下人员不符合申报条件，未报名：${refused.join("；")}` : null, met };
+}
+
+type PassedPart = { registrationId: string; kind: "theory" | "skill"; passedOn: string };
+
+/** Published passed parts of a person at a level, newest first. */
+async function passedParts(personId: string, level: Level): Promise<PassedPart[]> {
+  const regs = await db.registration.findMany({
+    where: { personId, sitting: { level, status: "published" } },
+    include: { sitting: true, attempt: true, skillResult: true },
+  });
+  return regs
+    .filter((r) => (r.sitting.kind === "theory" ? r.attempt?.passed : r.skillResult?.passed))
+    .map((r) => ({ registrationId: r.id, kind: r.sitting.kind as "theory" | "skill", passedOn: formatDate(r.sitting.startsAt) }))
+    .sort((a, b) => b.passedOn.localeCompare(a.passedOn));
+}
+
+/**
+ * After a sitting is published: every candidate who has now passed both parts at its level, the
+ * earlier part still within the center's validity (default 12 months), gets a certificate.
+ */
+export async function issueCertificates(sittingId: string, now: Date) {
+  const sitting = await db.sitting.findUniqueOrThrow({ where: { id: sittingId }, include: { center: true, registrations: true } });
+  const level = sitting.level as Level;
+  const issuer: CertificateIssuer = { kind: sitting.center.certKind as "Y" | "S", bodyCode: sitting.center.certBodyCode, provinceCode: sitting.center.certProvince, siteCode: sitting.center.certSite };
+  const issued: string[] = [];
+  for (const reg of sitting.registrations) {
+    const held = await db.certificate.findFirst({ where: { personId: reg.personId, level, status: "valid" } });
+    if (held) continue;
+    const parts = await passedParts(reg.personId, level);
+    const theory = parts.find((p) => p.kind === "theory");
+    const skill = parts.find((p) => p.kind === "skill");
+    if (!theory || !skill) continue;
+    const [earlier, later] = theory.passedOn <= skill.passedOn ? [theory, skill] : [skill, theory];
+    if (!partStillValid(earlier.passedOn, later.passedOn, sitting.center.partValidityMonths)) continue;
+    const year = Number(formatDate(now).slice(0, 4));
+    // Numbers are allocated inside the transaction, so two publications cannot take the same one.
+    const cert = await db.$transaction(async (tx) => {
+      const prefix = certificateNumber(issuer, year, level, 1).slice(0, 16); // everything before the sequence
+      const used = (await tx.certificate.findMany({ where: { number: { startsWith: prefix } }, select: { number: true } })).map((c) => c.number);
+      const number = certificateNumber(issuer, year, level, nextSequence(used, issuer, year, level));
+      return tx.certificate.create({
+        data: { number, personId: reg.personId, level, issuedAt: now, theoryRegistrationId: theory.registrationId, skillRegistrationId: skill.registrationId },
+      });
+    });
+    issued.push(cert.number);
+  }
+  return issued;
+}
+
+/** Same answer for a wrong number and a wrong name: "not found". */
+export async function verifyCertificate(number: string, name: string) {
+  const cert = await db.certificate.findUnique({ where: { number }, include: { person: true } });
+  if (!cert || cert.person.name !== name.trim()) return null;
+  return cert;
+}

@@ -1,0 +1,64 @@
+import { useLoaderData } from "react-router";
+import type { Route } from "./+types/me";
+import { requireUserWithPermission } from "~/platform/auth.server";
+import { db } from "~/platform/db.server";
+import { maskIdNumber } from "~/domain/id-number";
+import { PLATFORM_ROLE_LABELS } from "~/domain/roles";
+import { formatDate } from "~/domain/time";
+import { PageHeader, Notice } from "~/platform/ui/page";
+
+export function meta() {
+  return [{ title: "个人信息 · 政务服务综合窗口办事员" }];
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUserWithPermission(request, context, "read:profile:own");
+  const person = user.personId
+    ? await db.person.findUnique({ where: { id: user.personId }, include: { department: true, center: true } })
+    : null;
+  return {
+    account: { username: user.username, displayName: user.displayName, roles: user.roles.map((r) => PLATFORM_ROLE_LABELS[r]) },
+    person: person && {
+      name: person.name,
+      idNumber: maskIdNumber(person.idNumber),
+      phone: person.phone.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2"),
+      center: person.center.name,
+      department: person.department?.name ?? "—",
+      staffRole: person.staffRole ?? "—",
+      hireDate: person.hireDate ? formatDate(person.hireDate) : "—",
+    },
+  };
+}
+
+export default function Me() {
+  const { account, person } = useLoaderData<typeof loader>();
+  const rows: [string, string][] = [
+    ["账号", account.username],
+    ["姓名", person?.name ?? account.displayName],
+    ["平台角色", account.roles.join("、")],
+    ...(person
+      ? ([
+          ["身份证号", person.idNumber],
+          ["手机号", person.phone],
+          ["所属中心", person.center],
+          ["部门", person.department],
+          ["岗位", person.staffRole],
+          ["入职日期", person.hireDate],
+        ] as [string, string][])
+      : []),
+  ];
+  return (
+    <div>
+      <PageHeader title="个人信息" description="信息如有错误，请联系所在中心的管理员更正。" />
+      {!person ? <Notice>本账号未关联人员档案。</Notice> : null}
+      <dl className="card grid max-w-2xl grid-cols-[8rem_1fr] gap-x-4 gap-y-3 text-sm">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-slate-500">{k}</dt>
+            <dd className="font-medium">{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

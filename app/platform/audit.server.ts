@@ -1,0 +1,33 @@
+import { db } from "~/platform/db.server";
+import type { SessionUser } from "~/platform/session.server";
+
+export type AuditEntry = {
+  action: string;
+  actor?: Pick<SessionUser, "id" | "displayName" | "centerId"> | null;
+  centerId?: string | null;
+  target?: string | null;
+  ip?: string | null;
+  detail?: Record<string, unknown>;
+  at?: Date;
+};
+
+/** Who did it and from where, for services that audit inside their own transaction. */
+export type AuditActor = NonNullable<AuditEntry["actor"]> & { ip?: string | null };
+
+/** The audit row for an entry; pass it to `tx.auditLog.create` when the write must share a transaction. */
+export function auditRecord(entry: AuditEntry) {
+  return {
+    at: entry.at ?? new Date(),
+    action: entry.action,
+    actorId: entry.actor?.id ?? null,
+    actorName: entry.actor?.displayName ?? null,
+    centerId: entry.centerId !== undefined ? entry.centerId : (entry.actor?.centerId ?? null),
+    target: entry.target ?? null,
+    ip: entry.ip ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  };
+}
+
+export async function audit(entry: AuditEntry) {
+  await db.auditLog.create({ data: auditRecord(entry) });
+}
