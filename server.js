@@ -26,7 +26,10 @@ void (async () => {
   for (const name of fs.existsSync(assetDir) ? fs.readdirSync(assetDir) : []) {
     const raw = await fs.promises.readFile(path.join(assetDir, name));
     if (raw.length < 1024) continue;
-    const [gz, br] = await Promise.all([gzip(raw, { level: 9 }), brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })]);
+    const [gz, br] = await Promise.all([
+      gzip(raw, { level: 9 }),
+      brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+    ]);
     compressedAssets.set(name, { gzip: gz, br });
   }
 })().catch((e) => console.error("静态资源将按请求压缩：", e));

@@ -44,17 +44,28 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     const fromData = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
     message =
       fromData ??
-      (status === 404 ? "您访问的页面不存在。" : status === 403 ? "您没有访问此页面的权限。" : typeof error.data === "string" ? error.data : message);
+      (status === 404
+        ? "您访问的页面不存在。"
+        : status === 403
+          ? "您没有访问此页面的权限。"
+          : typeof error.data === "string"
+            ? error.data
+            : message);
   }
-  const title = status === 403 ? "无权访问" : status === 404 ? "页面不存在" : status === 429 ? "请求过于频繁" : status >= 500 ? "系统错误" : "请求有误";
+  const title =
+    status === 403 ? "无权访问" : status === 404 ? "页面不存在" : status === 429 ? "请求过于频繁" : status >= 500 ? "系统错误" : "请求有误";
   return (
     <main className="mx-auto mt-24 max-w-lg rounded-lg border border-slate-200 bg-white p-8 shadow-sm" role="alert">
       <p className="text-sm font-medium text-slate-500">错误代码 {status}</p>
       <h1 className="mt-1 text-2xl font-semibold text-slate-900">{title}</h1>
       <p className="mt-3 text-slate-700">{message}</p>
       <div className="mt-6 flex gap-3">
-        <Link to="/" className="btn-primary">返回首页</Link>
-        <Link to="/login" className="btn-secondary">重新登录</Link>
+        <Link to="/" className="btn-primary">
+          返回首页
+        </Link>
+        <Link to="/login" className="btn-secondary">
+          重新登录
+        </Link>
       </div>
     </main>
   );

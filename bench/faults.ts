@@ -43,18 +43,37 @@ async function prepare(name: string, N: number, durationSeconds: number, rebuild
   const center = await S.benchCenter();
   const people = await S.createPeople(center.centerId, N);
   const durationMinutes = Math.ceil(durationSeconds / 60);
-  const sitting = await S.createSitting({ center, title: `压测故障：${name}`, level: "L5", personIds: people, roomCapacity: 30, durationMinutes, startsAt: new Date() });
+  const sitting = await S.createSitting({
+    center,
+    title: `压测故障：${name}`,
+    level: "L5",
+    personIds: people,
+    roomCapacity: 30,
+    durationMinutes,
+    startsAt: new Date(),
+  });
   return { S, cwd, dbFile, sitting, durationMinutes };
 }
 
-function plansFor(sims: SimulatedCandidate[], o: { tOpen: number; deadline: number; startWindow: number; saveInterval: number; gate: Promise<unknown> }): CandidatePlan[] {
+function plansFor(
+  sims: SimulatedCandidate[],
+  o: { tOpen: number; deadline: number; startWindow: number; saveInterval: number; gate: Promise<unknown> },
+): CandidatePlan[] {
   return sims.map(() => {
     const loginAt = o.tOpen + 500 + Math.random() * o.startWindow * 1000;
     const early = Math.random() < 0.3;
     return {
-      arriveAt: null, loginAt, deadline: o.deadline,
-      submitAt: early ? Math.max(loginAt + 30_000, o.deadline - 5000 - Math.random() * 0.3 * (o.deadline - o.tOpen)) : o.deadline + Math.random() * 1000,
-      saveIntervalMs: o.saveInterval * 1000, pollIntervalMs: 10_000, retryIntervalMs: 3000, fetchAssets: false, gate: o.gate,
+      arriveAt: null,
+      loginAt,
+      deadline: o.deadline,
+      submitAt: early
+        ? Math.max(loginAt + 30_000, o.deadline - 5000 - Math.random() * 0.3 * (o.deadline - o.tOpen))
+        : o.deadline + Math.random() * 1000,
+      saveIntervalMs: o.saveInterval * 1000,
+      pollIntervalMs: 10_000,
+      retryIntervalMs: 3000,
+      fetchAssets: false,
+      gate: o.gate,
     };
   });
 }
@@ -80,8 +99,20 @@ function line(ok: boolean, text: string) {
   return ok;
 }
 
-async function killRun(o: { N: number; duration: number; saveInterval: number; startWindow: number; killAt: number; downtime: number; port: number; rebuild: boolean; checkout: string }) {
-  log(`kill run: ${o.N} candidates, ${o.duration} s sitting, a save every ~${o.saveInterval} s; SIGKILL at ${Math.round(o.killAt * 100)} % after the logins, ${o.downtime} s down`);
+async function killRun(o: {
+  N: number;
+  duration: number;
+  saveInterval: number;
+  startWindow: number;
+  killAt: number;
+  downtime: number;
+  port: number;
+  rebuild: boolean;
+  checkout: string;
+}) {
+  log(
+    `kill run: ${o.N} candidates, ${o.duration} s sitting, a save every ~${o.saveInterval} s; SIGKILL at ${Math.round(o.killAt * 100)} % after the logins, ${o.downtime} s down`,
+  );
   const setup = await prepare("kill", o.N, o.duration, o.rebuild, o.checkout);
   const serverLog = path.join(WORK, "kill-server.log");
   fs.writeFileSync(serverLog, "");
@@ -96,7 +127,9 @@ async function killRun(o: { N: number; duration: number; saveInterval: number; s
   const killedAt = Date.now();
   await server.stop("SIGKILL");
   const preKillAcks = [...ackedAtKill.values()].reduce((n, m) => n + m.size, 0);
-  log(`SIGKILL sent to the server (pid ${server.pid}) with ${inFlight} saves in flight; ${preKillAcks} (candidate, question) answers acknowledged so far`);
+  log(
+    `SIGKILL sent to the server (pid ${server.pid}) with ${inFlight} saves in flight; ${preKillAcks} (candidate, question) answers acknowledged so far`,
+  );
   const afterKill = checkStored(run.sims, await setup.S.storedAnswers(setup.sitting.sittingId), ackedAtKill);
   log(`checked in the database right after the kill: ${afterKill.checked} acknowledged answers, lost ${afterKill.lost}`);
   await sleep(o.downtime * 1000 - (Date.now() - killedAt));
@@ -120,19 +153,52 @@ async function killRun(o: { N: number; duration: number; saveInterval: number; s
   console.log(endpointTable(run.rec.all()));
   console.log(`\nnetwork errors while the server was down (connection refused/reset, retried by the pages): ${outage.length}`);
   const pass = [
-    line(afterKill.lost === 0 && afterKill.mismatched === 0, `kill: ${afterKill.checked} answers acknowledged before the SIGKILL, ${afterKill.lost} missing from the database right after it`),
-    line(preKillFinal.lost === 0, `kill: after the restart and the end of the sitting, ${preKillFinal.lost} of them lost (a newer answer of the same question may have replaced them: ${preKillFinal.newerUnacked} newer, all sent by the candidate)`),
+    line(
+      afterKill.lost === 0 && afterKill.mismatched === 0,
+      `kill: ${afterKill.checked} answers acknowledged before the SIGKILL, ${afterKill.lost} missing from the database right after it`,
+    ),
+    line(
+      preKillFinal.lost === 0,
+      `kill: after the restart and the end of the sitting, ${preKillFinal.lost} of them lost (a newer answer of the same question may have replaced them: ${preKillFinal.newerUnacked} newer, all sent by the candidate)`,
+    ),
     line(final.lost === 0 && final.mismatched === 0, `resume: ${final.checked} acknowledged answers at the end, ${final.lost} lost`),
-    line(signedIn === o.N && submitted === o.N, `resume: ${submitted}/${o.N} candidates submitted after the restart without signing in again (${signedIn} signed in once)`),
-    line(other.length === 0, `resume: ${other.length} errors other than the outage's refused connections${other.length ? `: ${[...new Set(other.map((f) => `${f.endpoint} ${f.outcome}`))].slice(0, 5).join("; ")}` : ""}`),
+    line(
+      signedIn === o.N && submitted === o.N,
+      `resume: ${submitted}/${o.N} candidates submitted after the restart without signing in again (${signedIn} signed in once)`,
+    ),
+    line(
+      other.length === 0,
+      `resume: ${other.length} errors other than the outage's refused connections${other.length ? `: ${[...new Set(other.map((f) => `${f.endpoint} ${f.outcome}`))].slice(0, 5).join("; ")}` : ""}`,
+    ),
   ];
-  return { name: "kill", pass: pass.every(Boolean), afterKill, preKillFinal, final, attempts, outageErrors: outage.length, otherErrors: other.length, submitted, endpoints: run.rec.all(), problems: Object.fromEntries(run.http.problems) };
+  return {
+    name: "kill",
+    pass: pass.every(Boolean),
+    afterKill,
+    preKillFinal,
+    final,
+    attempts,
+    outageErrors: outage.length,
+    otherErrors: other.length,
+    submitted,
+    endpoints: run.rec.all(),
+    problems: Object.fromEntries(run.http.problems),
+  };
 }
 
-function runImport(label: string, env: Record<string, string>, logFile: string, checkout: string): Promise<{ label: string; code: number | null; seconds: number; started: number; ended: number; summary: string }> {
+function runImport(
+  label: string,
+  env: Record<string, string>,
+  logFile: string,
+  checkout: string,
+): Promise<{ label: string; code: number | null; seconds: number; started: number; ended: number; summary: string }> {
   const started = Date.now();
   const cwd = checkout ? path.resolve(checkout) : root;
-  const p = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--tsconfig", "tsconfig.json", "scripts/bank.ts", "import"], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const p = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--tsconfig", "tsconfig.json", "scripts/bank.ts", "import"], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   track(p);
   let out = "";
   p.stdout!.on("data", (d) => (out += d));
@@ -141,13 +207,35 @@ function runImport(label: string, env: Record<string, string>, logFile: string, 
     p.on("exit", (code) => {
       fs.appendFileSync(logFile, `--- ${label} (exit ${code})\n${out}\n`);
       const ended = Date.now();
-      resolve({ label, code, seconds: +((ended - started) / 1000).toFixed(1), started, ended, summary: out.trim().split("\n").filter((l) => /题库/.test(l)).join(" / ") });
+      resolve({
+        label,
+        code,
+        seconds: +((ended - started) / 1000).toFixed(1),
+        started,
+        ended,
+        summary: out
+          .trim()
+          .split("\n")
+          .filter((l) => /题库/.test(l))
+          .join(" / "),
+      });
     }),
   );
 }
 
-async function importRun(o: { N: number; duration: number; saveInterval: number; startWindow: number; bankSize: number; port: number; rebuild: boolean; checkout: string }) {
-  log(`import run: ${o.N} candidates, ${o.duration} s sitting, a save every ~${o.saveInterval} s; bank imports of ${o.bankSize} items during it`);
+async function importRun(o: {
+  N: number;
+  duration: number;
+  saveInterval: number;
+  startWindow: number;
+  bankSize: number;
+  port: number;
+  rebuild: boolean;
+  checkout: string;
+}) {
+  log(
+    `import run: ${o.N} candidates, ${o.duration} s sitting, a save every ~${o.saveInterval} s; bank imports of ${o.bankSize} items during it`,
+  );
   const setup = await prepare("import", o.N, o.duration, o.rebuild, o.checkout);
   const { loadBankFromDisk } = await import("~/features/bank/files.server");
   const real = loadBankFromDisk().items;
@@ -186,19 +274,43 @@ async function importRun(o: { N: number; duration: number; saveInterval: number;
   const submitted = run.sims.filter((s) => s.submitted).length;
   console.log(`\n## Bank import during the sitting (${o.N} candidates)\n`);
   console.log(endpointTable(during));
-  console.log(`\nimports: ${first.label} ${first.seconds} s (exit ${first.code}), ${second.label} ${second.seconds} s (exit ${second.code}); log ${path.relative(root, importLog)}`);
+  console.log(
+    `\nimports: ${first.label} ${first.seconds} s (exit ${first.code}), ${second.label} ${second.seconds} s (exit ${second.code}); log ${path.relative(root, importLog)}`,
+  );
   const before = run.rec.window("save", run.tOpen, first.started);
   const inside = run.rec.window("save", first.started, importsEnded);
   const outside = run.rec.window("save", importsEnded, run.deadline);
   console.log(`saves before the imports: ${before.requests}, p50 ${fmtMs(before.p50)} ms, p99 ${fmtMs(before.p99)} ms`);
-  console.log(`saves while an import ran: ${inside.requests}, p50 ${fmtMs(inside.p50)} ms, p99 ${fmtMs(inside.p99)} ms, max ${fmtMs(inside.max)} ms; after the imports: ${outside.requests}, p50 ${fmtMs(outside.p50)} ms, p99 ${fmtMs(outside.p99)} ms`);
+  console.log(
+    `saves while an import ran: ${inside.requests}, p50 ${fmtMs(inside.p50)} ms, p99 ${fmtMs(inside.p99)} ms, max ${fmtMs(inside.max)} ms; after the imports: ${outside.requests}, p50 ${fmtMs(outside.p50)} ms, p99 ${fmtMs(outside.p99)} ms`,
+  );
   const pass = [
-    line(first.code === 0 && second.code === 0, `import: both imports finished (exit ${first.code}, ${second.code}): ${first.summary} | ${second.summary}`),
-    line(failures.length === 0, `import: ${failures.length} errors reached candidates (${duringImport.length} while an import ran)${busyLike.length ? `: ${busyLike.slice(0, 3).join("; ")}` : ""}`),
+    line(
+      first.code === 0 && second.code === 0,
+      `import: both imports finished (exit ${first.code}, ${second.code}): ${first.summary} | ${second.summary}`,
+    ),
+    line(
+      failures.length === 0,
+      `import: ${failures.length} errors reached candidates (${duringImport.length} while an import ran)${busyLike.length ? `: ${busyLike.slice(0, 3).join("; ")}` : ""}`,
+    ),
     line(final.lost === 0 && final.mismatched === 0, `import: ${final.checked} acknowledged answers, ${final.lost} lost`),
     line(submitted === o.N, `import: ${submitted}/${o.N} candidates submitted`),
   ];
-  return { name: "import", pass: pass.every(Boolean), imports: [first, second], savesBeforeImport: before, savesDuringImport: inside, savesAfterImport: outside, errors: failures.length, errorsDuringImport: duringImport.length, final, attempts, submitted, endpoints: during, problems: Object.fromEntries(run.http.problems) };
+  return {
+    name: "import",
+    pass: pass.every(Boolean),
+    imports: [first, second],
+    savesBeforeImport: before,
+    savesDuringImport: inside,
+    savesAfterImport: outside,
+    errors: failures.length,
+    errorsDuringImport: duringImport.length,
+    final,
+    attempts,
+    submitted,
+    endpoints: during,
+    problems: Object.fromEntries(run.http.problems),
+  };
 }
 
 async function main() {
@@ -220,13 +332,19 @@ async function main() {
   const bankSize = opt.num("bank-size", 20_000);
   opt.done();
   const machine = machineInfo();
-  log(`machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage.join(" ")}`);
+  log(
+    `machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage.join(" ")}`,
+  );
   const results: unknown[] = [];
   let ok = true;
   // Each run imports the app's modules against its own database: run them in child processes.
   if (only === "both") {
     for (const which of ["kill", "import"]) {
-      const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--tsconfig", "tsconfig.json", path.join(root, "bench", "faults.ts"), ...process.argv.slice(2), "--only", which], { cwd: root, stdio: "inherit" });
+      const child = spawn(
+        path.join(root, "node_modules", ".bin", "tsx"),
+        ["--tsconfig", "tsconfig.json", path.join(root, "bench", "faults.ts"), ...process.argv.slice(2), "--only", which],
+        { cwd: root, stdio: "inherit" },
+      );
       track(child);
       const code = await new Promise<number | null>((r) => child.on("exit", r));
       ok &&= code === 0;
@@ -244,7 +362,13 @@ async function main() {
     results.push(r);
     ok = r.pass;
   } else throw new Error("--only is kill or import");
-  const file = writeJson(`results-faults-${only}.json`, { at: new Date().toISOString(), machine, command: `npm run bench:faults -- ${process.argv.slice(2).join(" ")}`.trim(), config: { ...common, killAt, downtime, bankSize }, results });
+  const file = writeJson(`results-faults-${only}.json`, {
+    at: new Date().toISOString(),
+    machine,
+    command: `npm run bench:faults -- ${process.argv.slice(2).join(" ")}`.trim(),
+    config: { ...common, killAt, downtime, bankSize },
+    results,
+  });
   console.log(`\nresults: ${path.relative(root, file)}`);
   process.exitCode = ok ? 0 : 1;
 }

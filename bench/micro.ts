@@ -46,7 +46,9 @@ function assemblyBench(bank: BankItem[], version: string, runs: number) {
 }
 
 function gradable(paper: TheoryPaper, byId: Map<string, BankItem>): GradableItem[] {
-  return paper.sections.flatMap((s) => s.items.map((i) => ({ id: i.id, type: i.type, points: i.points, area: s.area as Area, key: byId.get(i.id)!.key })));
+  return paper.sections.flatMap((s) =>
+    s.items.map((i) => ({ id: i.id, type: i.type, points: i.points, area: s.area as Area, key: byId.get(i.id)!.key })),
+  );
 }
 
 /** Answers as candidates give them: each candidate right on 40–95 % of the questions, a few left empty. */
@@ -81,7 +83,15 @@ function gradingBench(bank: BankItem[], version: string, attempts: number) {
       totals.push(performance.now() - t);
     }
     const s = stats(totals.slice(1)); // the first repetition warms up
-    rows.push({ level, items: items.length, attempts, medianTotalMs: s.median, maxTotalMs: s.max, perAttemptUs: (s.median / attempts) * 1000, passed });
+    rows.push({
+      level,
+      items: items.length,
+      attempts,
+      medianTotalMs: s.median,
+      maxTotalMs: s.max,
+      perAttemptUs: (s.median / attempts) * 1000,
+      passed,
+    });
   }
   return rows;
 }
@@ -93,7 +103,15 @@ async function finalizeBench(attempts: number) {
   const { finalizeAttempt, paperOf } = await import("~/features/sittings/service.server");
   const center = await S.benchCenter();
   const people = await S.createPeople(center.centerId, attempts);
-  const sitting = await S.createSitting({ center, title: "压测：评分", level: "L5", personIds: people, roomCapacity: 30, durationMinutes: 90, startsAt: new Date() });
+  const sitting = await S.createSitting({
+    center,
+    title: "压测：评分",
+    level: "L5",
+    personIds: people,
+    roomCapacity: 30,
+    durationMinutes: 90,
+    startsAt: new Date(),
+  });
   const full = await S.db.sitting.findUniqueOrThrow({ where: { id: sitting.sittingId }, include: { paper: true, registrations: true } });
   const { paper, items } = paperOf(full.paper!);
   const byId = new Map([...items.values()].map((i) => [i.id, { ...i, law: null, retired: false } as BankItem]));
@@ -101,9 +119,20 @@ async function finalizeBench(attempts: number) {
   const now = new Date();
   const ids: string[] = [];
   for (const [k, reg] of full.registrations.entries()) {
-    const a = await S.db.attempt.create({ data: { registrationId: reg.id, itemOrder: JSON.stringify(candidateOrder(paper, items, reg.id)), startedAt: now } });
+    const a = await S.db.attempt.create({
+      data: { registrationId: reg.id, itemOrder: JSON.stringify(candidateOrder(paper, items, reg.id)), startedAt: now },
+    });
     const answers = answersFor(grad, byId, k);
-    await S.db.answer.createMany({ data: [...answers].map(([itemId, v]) => ({ attemptId: a.id, itemId, value: JSON.stringify(v), windowId: "bench", seq: 1, savedAt: now })) });
+    await S.db.answer.createMany({
+      data: [...answers].map(([itemId, v]) => ({
+        attemptId: a.id,
+        itemId,
+        value: JSON.stringify(v),
+        windowId: "bench",
+        seq: 1,
+        savedAt: now,
+      })),
+    });
     ids.push(a.id);
   }
   log(`finalize: ${ids.length} attempts with ${grad.length} questions each stored; grading and storing them one after another…`);
@@ -125,7 +154,9 @@ async function main() {
   const skipDb = o.flag("skip-db");
   o.done();
   const machine = machineInfo();
-  log(`machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage.join(" ")}`);
+  log(
+    `machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage.join(" ")}`,
+  );
   const real = loadBankFromDisk();
   if (real.errors.length) throw new Error(real.errors.join("\n"));
   const bank = syntheticBank(real.items, size);
@@ -135,20 +166,40 @@ async function main() {
   const assembly = assemblyBench(bank, version, runs);
   const assemblyReal = assemblyBench(real.items, real.version, Math.min(runs, 50));
   console.log(`\n## Paper assembly (${runs} seeds per level)\n`);
-  console.log(markdownTable(["level", "bank", "papers", "median ms", "p95 ms", "max ms", "failed"], [
-    ...assembly.map((r) => [LEVEL_NAMES[r.level], size, r.runs, fmtMs(r.median), fmtMs(r.p95), fmtMs(r.max), r.failed]),
-    ...assemblyReal.map((r) => [LEVEL_NAMES[r.level], `${real.items.length} (real)`, r.runs, fmtMs(r.median), fmtMs(r.p95), fmtMs(r.max), r.failed]),
-  ]));
+  console.log(
+    markdownTable(
+      ["level", "bank", "papers", "median ms", "p95 ms", "max ms", "failed"],
+      [
+        ...assembly.map((r) => [LEVEL_NAMES[r.level], size, r.runs, fmtMs(r.median), fmtMs(r.p95), fmtMs(r.max), r.failed]),
+        ...assemblyReal.map((r) => [
+          LEVEL_NAMES[r.level],
+          `${real.items.length} (real)`,
+          r.runs,
+          fmtMs(r.median),
+          fmtMs(r.p95),
+          fmtMs(r.max),
+          r.failed,
+        ]),
+      ],
+    ),
+  );
 
   const grading = gradingBench(bank, version, attempts);
   console.log(`\n## Grading ${attempts} attempts (gradeTheory; median of 10 repetitions)\n`);
-  console.log(markdownTable(["level", "questions", "attempts", "total ms", "µs per attempt", "passed"], grading.map((r) => [LEVEL_NAMES[r.level], r.items, r.attempts, fmtMs(r.medianTotalMs), r.perAttemptUs.toFixed(1), r.passed])));
+  console.log(
+    markdownTable(
+      ["level", "questions", "attempts", "total ms", "µs per attempt", "passed"],
+      grading.map((r) => [LEVEL_NAMES[r.level], r.items, r.attempts, fmtMs(r.medianTotalMs), r.perAttemptUs.toFixed(1), r.passed]),
+    ),
+  );
 
   let finalize: Awaited<ReturnType<typeof finalizeBench>> | null = null;
   if (!skipDb) {
     finalize = await finalizeBench(attempts);
     console.log(`\n## Grading and storing ${finalize.attempts} attempts on the server (finalizeAttempt, one after another)\n`);
-    console.log(`total ${(finalize.totalMs / 1000).toFixed(2)} s = ${finalize.perAttemptMs.toFixed(2)} ms per attempt (${finalize.items} questions each); ${finalize.graded} attempts graded and stored`);
+    console.log(
+      `total ${(finalize.totalMs / 1000).toFixed(2)} s = ${finalize.perAttemptMs.toFixed(2)} ms per attempt (${finalize.items} questions each); ${finalize.graded} attempts graded and stored`,
+    );
   }
 
   const worstAssembly = Math.max(...assembly.map((r) => r.p95));
@@ -156,9 +207,24 @@ async function main() {
   console.log("\n## Targets\n");
   const t1 = worstAssembly < 50;
   const t2 = worstGrading < 3000;
-  console.log(`${t1 ? "PASS" : "FAIL"}  assembly < 50 ms per paper (${size}-item bank): worst level p95 ${fmtMs(worstAssembly)} ms, medians ${assembly.map((r) => `${r.level} ${fmtMs(r.median)}`).join(", ")} ms`);
-  console.log(`${t2 ? "PASS" : "FAIL"}  grading ${attempts} attempts < 3 s: worst level ${fmtMs(worstGrading)} ms${finalize ? `; with the server's database writes ${(finalize.totalMs / 1000).toFixed(2)} s` : ""}`);
-  const file = writeJson("results-micro.json", { at: new Date().toISOString(), machine, command: `npm run bench:micro -- ${process.argv.slice(2).join(" ")}`.trim(), size, runs, attempts, assembly, assemblyReal, grading, finalize });
+  console.log(
+    `${t1 ? "PASS" : "FAIL"}  assembly < 50 ms per paper (${size}-item bank): worst level p95 ${fmtMs(worstAssembly)} ms, medians ${assembly.map((r) => `${r.level} ${fmtMs(r.median)}`).join(", ")} ms`,
+  );
+  console.log(
+    `${t2 ? "PASS" : "FAIL"}  grading ${attempts} attempts < 3 s: worst level ${fmtMs(worstGrading)} ms${finalize ? `; with the server's database writes ${(finalize.totalMs / 1000).toFixed(2)} s` : ""}`,
+  );
+  const file = writeJson("results-micro.json", {
+    at: new Date().toISOString(),
+    machine,
+    command: `npm run bench:micro -- ${process.argv.slice(2).join(" ")}`.trim(),
+    size,
+    runs,
+    attempts,
+    assembly,
+    assemblyReal,
+    grading,
+    finalize,
+  });
   console.log(`\nresults: ${path.relative(root, file)}`);
   process.exitCode = t1 && t2 ? 0 : 1;
 }

@@ -10,7 +10,16 @@ type Node = { id: number; callFrame: { functionName: string; url: string; lineNu
 type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
 
 const dir = path.join(WORK, "prof");
-const file = process.argv[2] ?? path.join(dir, fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort().at(-1)!);
+const file =
+  process.argv[2] ??
+  path.join(
+    dir,
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".cpuprofile"))
+      .sort()
+      .at(-1)!,
+  );
 const prof = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
 const byId = new Map(prof.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
@@ -48,9 +57,18 @@ prof.samples.forEach((id, i) => {
     }
   }
 });
-const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, ms]) => [name, ms.toFixed(0), ((ms / total) * 100).toFixed(1)]);
+const top = (m: Map<string, number>, k: number) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([name, ms]) => [name, ms.toFixed(0), ((ms / total) * 100).toFixed(1)]);
 console.log(`${path.relative(process.cwd(), file)}: ${(total / 1000).toFixed(1)} s sampled\n`);
 console.log("self time by package/file\n" + markdownTable(["where", "ms", "%"], top(selfByPkg, 20)));
 console.log("\nself time by function\n" + markdownTable(["function", "ms", "%"], top(selfByFn, 30)));
-const filter = process.env.PROFILE_MATCH ? new RegExp(process.env.PROFILE_MATCH) : /exam|loadExam|saveAnswer|finalize|paperOf|action|loader|\$transaction|request|render/i;
-console.log("\ninclusive time of matching frames\n" + markdownTable(["function", "ms", "%"], top(new Map([...incl].filter(([k]) => filter.test(k))), 30)));
+const filter = process.env.PROFILE_MATCH
+  ? new RegExp(process.env.PROFILE_MATCH)
+  : /exam|loadExam|saveAnswer|finalize|paperOf|action|loader|\$transaction|request|render/i;
+console.log(
+  "\ninclusive time of matching frames\n" +
+    markdownTable(["function", "ms", "%"], top(new Map([...incl].filter(([k]) => filter.test(k))), 30)),
+);

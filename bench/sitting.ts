@@ -70,7 +70,9 @@ async function main() {
   if (duration < startWindow + 60) throw new Error("--duration must exceed the start window by at least a minute");
 
   const machine = machineInfo();
-  log(`machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage.join(" ")}`);
+  log(
+    `machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage.join(" ")}`,
+  );
   if (!checkout) ensureBuild(rebuild);
   const cwd = snapshotBuild("sitting-run", checkout ? path.resolve(checkout, "build") : undefined);
   const dbFile = freshDatabase(path.join(WORK, "sitting.db"));
@@ -84,20 +86,48 @@ async function main() {
   const people = await S.createPeople(center.centerId, Math.max(N, satCount));
   const durationMinutes = Math.ceil(duration / 60);
   const startsAt = new Date(Date.now() + arrivalWindow * 1000);
-  const sitting = await S.createSitting({ center, title: `压测：${N} 人理论考试`, level, personIds: people.slice(0, N), roomCapacity, durationMinutes, startsAt });
-  const satSitting = satCount ? await S.createSitting({ center, title: "压测：保存吞吐", level, personIds: people.slice(0, satCount), roomCapacity, durationMinutes: 90, startsAt }) : null;
-  log(`setup: ${N} candidates in ${sitting.rooms.length} rooms, ${sitting.paperItems}-item ${level} paper${satSitting ? `, saturation sitting of ${satCount}` : ""} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  const sitting = await S.createSitting({
+    center,
+    title: `压测：${N} 人理论考试`,
+    level,
+    personIds: people.slice(0, N),
+    roomCapacity,
+    durationMinutes,
+    startsAt,
+  });
+  const satSitting = satCount
+    ? await S.createSitting({
+        center,
+        title: "压测：保存吞吐",
+        level,
+        personIds: people.slice(0, satCount),
+        roomCapacity,
+        durationMinutes: 90,
+        startsAt,
+      })
+    : null;
+  log(
+    `setup: ${N} candidates in ${sitting.rooms.length} rooms, ${sitting.paperItems}-item ${level} paper${satSitting ? `, saturation sitting of ${satCount}` : ""} (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
 
   // ---- raw SQLite commit rate (before the server starts, so nothing else competes) ----
   const raw = rawCommitRate(path.join(WORK, "raw-commit.db"), rawSeconds);
   const rawFull = rawCommitRate(path.join(WORK, "raw-commit.db"), Math.min(rawSeconds, 3), "FULL");
-  log(`raw SQLite single-row commits: ${raw.perSecond}/s (WAL, synchronous=NORMAL, as the app); ${rawFull.perSecond}/s with synchronous=FULL (reference)`);
+  log(
+    `raw SQLite single-row commits: ${raw.perSecond}/s (WAL, synchronous=NORMAL, as the app); ${rawFull.perSecond}/s with synchronous=FULL (reference)`,
+  );
 
   // ---- the server ----
   const serverLog = path.join(WORK, "sitting-server.log");
   fs.writeFileSync(serverLog, "");
   const profDir = path.join(WORK, "prof");
-  const server = new BenchServer({ cwd, port, dbFile, log: serverLog, nodeArgs: cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [] });
+  const server = new BenchServer({
+    cwd,
+    port,
+    dbFile,
+    log: serverLog,
+    nodeArgs: cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [],
+  });
   await server.start();
   server.resetCpu();
   log(`server pid ${server.pid} on ${server.url}`);
@@ -120,22 +150,33 @@ async function main() {
   const plans: CandidatePlan[] = sims.map(() => {
     const loginAt = tOpen + 500 + Math.random() * startWindow * 1000;
     const early = Math.random() < earlyShare;
-    const submitAt = early ? Math.max(loginAt + 60_000, deadline - 5000 - Math.random() * 0.3 * duration * 1000) : deadline + Math.random() * 1000;
+    const submitAt = early
+      ? Math.max(loginAt + 60_000, deadline - 5000 - Math.random() * 0.3 * duration * 1000)
+      : deadline + Math.random() * 1000;
     return {
       arriveAt: arrivalWindow > 0 ? t0 + Math.random() * arrivalWindow * 1000 : null,
-      loginAt, submitAt, deadline,
-      saveIntervalMs: saveInterval * 1000, pollIntervalMs: pollInterval * 1000, retryIntervalMs: 3000,
-      fetchAssets: !noAssets, gate: opened,
+      loginAt,
+      submitAt,
+      deadline,
+      saveIntervalMs: saveInterval * 1000,
+      pollIntervalMs: pollInterval * 1000,
+      retryIntervalMs: 3000,
+      fetchAssets: !noAssets,
+      gate: opened,
     };
   });
-  log(`sitting: ${N} candidates; arrivals over ${arrivalWindow} s, rooms open at +${arrivalWindow} s, logins over ${startWindow} s, 0:00 at +${arrivalWindow + duration} s; a save every ~${saveInterval} s, a poll every ${pollInterval} s`);
+  log(
+    `sitting: ${N} candidates; arrivals over ${arrivalWindow} s, rooms open at +${arrivalWindow} s, logins over ${startWindow} s, 0:00 at +${arrivalWindow + duration} s; a save every ~${saveInterval} s, a poll every ${pollInterval} s`,
+  );
   let lastCount = 0;
   const progress = setInterval(() => {
     const all = rec.all();
     const count = all.reduce((n, s) => n + s.requests, 0);
     const errors = all.reduce((n, s) => n + s.errors, 0);
     const st = server.snapshot();
-    log(`+${Math.round((Date.now() - t0) / 1000)} s: signed in ${sims.filter((s) => s.loggedIn).length}, submitted ${sims.filter((s) => s.submitted).length}, requests ${count} (${((count - lastCount) / 10).toFixed(0)}/s), errors ${errors}, server RSS ${st.lastRssMiB} MiB, server CPU ${st.cpuSeconds} s`);
+    log(
+      `+${Math.round((Date.now() - t0) / 1000)} s: signed in ${sims.filter((s) => s.loggedIn).length}, submitted ${sims.filter((s) => s.submitted).length}, requests ${count} (${((count - lastCount) / 10).toFixed(0)}/s), errors ${errors}, server RSS ${st.lastRssMiB} MiB, server CPU ${st.cpuSeconds} s`,
+    );
     lastCount = count;
   }, 10_000);
   await Promise.all(sims.map((s, i) => s.run(plans[i])));
@@ -157,11 +198,15 @@ async function main() {
     const codes = await S.openRooms(satSitting.sittingId, new Date());
     const satRec = new Recorder();
     const satPool = new Pool(server.url, { connections: 32 });
-    const satSims = satSitting.candidates.map((c) => new SimulatedCandidate(new Http(server.url, satPool, satRec), c, codes.get(c.roomId)!));
+    const satSims = satSitting.candidates.map(
+      (c) => new SimulatedCandidate(new Http(server.url, satPool, satRec), c, codes.get(c.roomId)!),
+    );
     await signIn(satSims, 32);
     await satPool.close();
     log(`max save throughput: ${satSims.length} candidates signed in; levels ${satLevels.join(", ")} × ${satSeconds} s`);
-    satRows = await saturate(server.url, satSims, satLevels, satSeconds, (r) => log(`  c=${r.concurrency}: ${r.perSecond} saves/s, p50 ${fmtMs(r.p50)} ms, p99 ${fmtMs(r.p99)} ms, errors ${r.errors}`));
+    satRows = await saturate(server.url, satSims, satLevels, satSeconds, (r) =>
+      log(`  c=${r.concurrency}: ${r.perSecond} saves/s, p50 ${fmtMs(r.p50)} ms, p99 ${fmtMs(r.p99)} ms, errors ${r.errors}`),
+    );
     satCheck = checkStored(satSims, await S.storedAnswers(satSitting.sittingId));
   }
   const finalServer = server.snapshot();
@@ -177,7 +222,9 @@ async function main() {
   const maxSat = satRows.reduce<SaturationRow | null>((m, r) => (!m || r.perSecond > m.perSecond ? r : m), null);
   const ratio = maxSat ? maxSat.perSecond / raw.perSecond : NaN;
   const offeredRatio = save ? save.ratePerSec / raw.perSecond : NaN;
-  console.log(`\n## Sitting: ${N} candidates, ${level}, ${duration} s, save every ~${saveInterval} s, poll every ${pollInterval} s, ${flow} flow\n`);
+  console.log(
+    `\n## Sitting: ${N} candidates, ${level}, ${duration} s, save every ~${saveInterval} s, poll every ${pollInterval} s, ${flow} flow\n`,
+  );
   console.log(endpointTable(summaries));
   // Latency by phase: the start (logins), the steady middle, and the end (flushes, submits, the 0:00 burst).
   const phases: [string, number, number][] = [
@@ -185,46 +232,120 @@ async function main() {
     ["middle", tOpen + (startWindow + 30) * 1000, deadline - 60_000],
     ["end", deadline - 60_000, Infinity],
   ];
-  const phaseRows = ["save", "poll"].flatMap((e) => phases.map(([name, from, to]) => ({ endpoint: e, phase: name, ...rec.window(e, from, to) })));
+  const phaseRows = ["save", "poll"].flatMap((e) =>
+    phases.map(([name, from, to]) => ({ endpoint: e, phase: name, ...rec.window(e, from, to) })),
+  );
   console.log(`\nby phase (start: rooms open + ${startWindow + 30} s; end: the last minute and after)\n`);
-  console.log(markdownTable(["endpoint", "phase", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms"], phaseRows.map((r) => [r.endpoint, r.phase, r.requests, fmtMs(r.p50), fmtMs(r.p95), fmtMs(r.p99), fmtMs(r.max)])));
+  console.log(
+    markdownTable(
+      ["endpoint", "phase", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms"],
+      phaseRows.map((r) => [r.endpoint, r.phase, r.requests, fmtMs(r.p50), fmtMs(r.p95), fmtMs(r.p99), fmtMs(r.max)]),
+    ),
+  );
   const slow = rec.slow(1000, tOpen);
   const slowSeconds = Object.values(slow).flatMap((m) => Object.keys(m).map(Number));
-  if (slowSeconds.length) console.log(`\nrequests slower than 1 s started between +${Math.min(...slowSeconds)} s and +${Math.max(...slowSeconds)} s after the rooms opened (per second in the results file)`);
-  console.log(`\nsigned in ${allIn}/${N}, submitted ${allSubmitted}/${N}; attempts ${attempts.byStatus.map((b) => `${b.status}/${b.reason ?? "-"}: ${b.count}`).join(", ")}; graded ${attempts.graded}`);
+  if (slowSeconds.length)
+    console.log(
+      `\nrequests slower than 1 s started between +${Math.min(...slowSeconds)} s and +${Math.max(...slowSeconds)} s after the rooms opened (per second in the results file)`,
+    );
+  console.log(
+    `\nsigned in ${allIn}/${N}, submitted ${allSubmitted}/${N}; attempts ${attempts.byStatus.map((b) => `${b.status}/${b.reason ?? "-"}: ${b.count}`).join(", ")}; graded ${attempts.graded}`,
+  );
   const requests = summaries.reduce((n, s) => n + s.requests, 0);
-  console.log(`server: peak RSS (VmHWM) ${finalServer.peakRssMiB} MiB (during the sitting ${sittingServer.peakRssMiB} MiB); CPU ${sittingServer.cpuSeconds} s over the sitting = ${((sittingServer.cpuSeconds * 1000) / requests).toFixed(2)} ms per request (${requests} requests); stderr lines ${serverErrors}`);
-  console.log(`CPU over the sitting (s): wall ${sittingCpu.wall}, machine busy ${sittingCpu.machineBusy} of ${(sittingCpu.wall * machine.cores).toFixed(0)}, server ${sittingCpu.server}, load generator ${sittingCpu.loadGenerator}, other processes ${sittingCpu.other}`);
-  console.log(`answers: ${sims.reduce((n, s) => n + s.savesAcked, 0)} saves acknowledged, ${check.checked} (candidate, question) pairs checked, lost ${check.lost}, newer-than-acknowledged ${check.newerUnacked}, never-sent ${check.mismatched}`);
+  console.log(
+    `server: peak RSS (VmHWM) ${finalServer.peakRssMiB} MiB (during the sitting ${sittingServer.peakRssMiB} MiB); CPU ${sittingServer.cpuSeconds} s over the sitting = ${((sittingServer.cpuSeconds * 1000) / requests).toFixed(2)} ms per request (${requests} requests); stderr lines ${serverErrors}`,
+  );
+  console.log(
+    `CPU over the sitting (s): wall ${sittingCpu.wall}, machine busy ${sittingCpu.machineBusy} of ${(sittingCpu.wall * machine.cores).toFixed(0)}, server ${sittingCpu.server}, load generator ${sittingCpu.loadGenerator}, other processes ${sittingCpu.other}`,
+  );
+  console.log(
+    `answers: ${sims.reduce((n, s) => n + s.savesAcked, 0)} saves acknowledged, ${check.checked} (candidate, question) pairs checked, lost ${check.lost}, newer-than-acknowledged ${check.newerUnacked}, never-sent ${check.mismatched}`,
+  );
   for (const e of check.examples) console.log(`  ${e}`);
   if (http.problems.size) {
     console.log("problems seen by candidates:");
     for (const [k, v] of [...http.problems].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${v}× ${k}`);
   }
   console.log(`\n## Raw SQLite and save throughput\n`);
-  console.log(`raw single-row commit rate: ${raw.perSecond}/s (${raw.commits} commits in ${raw.seconds} s; WAL, synchronous=NORMAL, as db.server.ts); synchronous=FULL: ${rawFull.perSecond}/s`);
-  console.log(`sitting save throughput (offered load): ${save ? save.ratePerSec.toFixed(1) : "–"}/s = ${(offeredRatio * 100).toFixed(2)} % of raw`);
+  console.log(
+    `raw single-row commit rate: ${raw.perSecond}/s (${raw.commits} commits in ${raw.seconds} s; WAL, synchronous=NORMAL, as db.server.ts); synchronous=FULL: ${rawFull.perSecond}/s`,
+  );
+  console.log(
+    `sitting save throughput (offered load): ${save ? save.ratePerSec.toFixed(1) : "–"}/s = ${(offeredRatio * 100).toFixed(2)} % of raw`,
+  );
   if (satRows.length) {
-    console.log(markdownTable(["in flight", "saves", "errors", "saves/s", "p50 ms", "p95 ms", "p99 ms", "max ms"], satRows.map((r) => [r.concurrency, r.saves, r.errors, r.perSecond, fmtMs(r.p50), fmtMs(r.p95), fmtMs(r.p99), fmtMs(r.max)])));
-    console.log(`max save throughput ${maxSat!.perSecond}/s at ${maxSat!.concurrency} in flight = ${(ratio * 100).toFixed(1)} % of the raw commit rate; saturation lost answers ${satCheck!.lost} of ${satCheck!.checked}`);
+    console.log(
+      markdownTable(
+        ["in flight", "saves", "errors", "saves/s", "p50 ms", "p95 ms", "p99 ms", "max ms"],
+        satRows.map((r) => [r.concurrency, r.saves, r.errors, r.perSecond, fmtMs(r.p50), fmtMs(r.p95), fmtMs(r.p99), fmtMs(r.max)]),
+      ),
+    );
+    console.log(
+      `max save throughput ${maxSat!.perSecond}/s at ${maxSat!.concurrency} in flight = ${(ratio * 100).toFixed(1)} % of the raw commit rate; saturation lost answers ${satCheck!.lost} of ${satCheck!.checked}`,
+    );
   }
   const targets = [
-    { name: `≥ 3,000 candidates, all signed in and submitted`, ok: N >= 3000 && allIn === N && allSubmitted === N, detail: `${N} candidates, ${allIn} signed in, ${allSubmitted} submitted` },
+    {
+      name: `≥ 3,000 candidates, all signed in and submitted`,
+      ok: N >= 3000 && allIn === N && allSubmitted === N,
+      detail: `${N} candidates, ${allIn} signed in, ${allSubmitted} submitted`,
+    },
     { name: "0 errors", ok: totalErrors === 0, detail: `${totalErrors} errors` },
-    { name: "0 lost answers", ok: check.lost === 0 && check.mismatched === 0 && (satCheck?.lost ?? 0) === 0, detail: `${check.lost + (satCheck?.lost ?? 0)} lost of ${check.checked + (satCheck?.checked ?? 0)}` },
+    {
+      name: "0 lost answers",
+      ok: check.lost === 0 && check.mismatched === 0 && (satCheck?.lost ?? 0) === 0,
+      detail: `${check.lost + (satCheck?.lost ?? 0)} lost of ${check.checked + (satCheck?.checked ?? 0)}`,
+    },
     { name: "save p99 < 300 ms", ok: !!save && save.p99 < 300, detail: `p99 ${save ? fmtMs(save.p99) : "–"} ms` },
-    { name: "max save throughput ≥ 0.5 × raw SQLite commit rate", ok: ratio >= 0.5, detail: maxSat ? `${maxSat.perSecond}/s vs ${raw.perSecond}/s = ${ratio.toFixed(3)}` : "not measured" },
+    {
+      name: "max save throughput ≥ 0.5 × raw SQLite commit rate",
+      ok: ratio >= 0.5,
+      detail: maxSat ? `${maxSat.perSecond}/s vs ${raw.perSecond}/s = ${ratio.toFixed(3)}` : "not measured",
+    },
   ];
   console.log("\n## Targets\n");
   for (const x of targets) console.log(`${x.ok ? "PASS" : "FAIL"}  ${x.name}: ${x.detail}`);
   const file = writeJson(`results-${tag}.json`, {
-    at: new Date().toISOString(), machine, command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
-    config: { checkout: checkout || ".", N, flow, duration, saveInterval, pollInterval, startWindow, arrivalWindow, assets: !noAssets, earlyShare, roomCapacity, level, satLevels, satSeconds },
-    rooms: sitting.rooms.length, paperItems: sitting.paperItems, endpoints: summaries, phases: phaseRows, signedIn: allIn, submitted: allSubmitted, attempts,
-    server: { sitting: sittingServer, final: finalServer, stderrLines: serverErrors }, cpu: sittingCpu, answers: check, problems: Object.fromEntries(http.problems),
-    raw, rawFull, saturation: satRows, saturationCheck: satCheck, targets, slowOverOneSecondBySecondFromOpen: rec.slow(1000, tOpen),
+    at: new Date().toISOString(),
+    machine,
+    command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+    config: {
+      checkout: checkout || ".",
+      N,
+      flow,
+      duration,
+      saveInterval,
+      pollInterval,
+      startWindow,
+      arrivalWindow,
+      assets: !noAssets,
+      earlyShare,
+      roomCapacity,
+      level,
+      satLevels,
+      satSeconds,
+    },
+    rooms: sitting.rooms.length,
+    paperItems: sitting.paperItems,
+    endpoints: summaries,
+    phases: phaseRows,
+    signedIn: allIn,
+    submitted: allSubmitted,
+    attempts,
+    server: { sitting: sittingServer, final: finalServer, stderrLines: serverErrors },
+    cpu: sittingCpu,
+    answers: check,
+    problems: Object.fromEntries(http.problems),
+    raw,
+    rawFull,
+    saturation: satRows,
+    saturationCheck: satCheck,
+    targets,
+    slowOverOneSecondBySecondFromOpen: rec.slow(1000, tOpen),
   });
-  console.log(`\nresults: ${path.relative(root, file)}; server log: ${path.relative(root, serverLog)}${cpuProf ? `; CPU profile in ${path.relative(root, profDir)}` : ""}`);
+  console.log(
+    `\nresults: ${path.relative(root, file)}; server log: ${path.relative(root, serverLog)}${cpuProf ? `; CPU profile in ${path.relative(root, profDir)}` : ""}`,
+  );
   process.exitCode = targets.every((x) => x.ok) ? 0 : 1;
 }
 

@@ -14,12 +14,31 @@ type Profile = { channels: { channel: Channel; base: number }[]; quality: number
 function profileFor(staffRole: string, rnd: () => number): Profile {
   const quality = 0.9 + rnd() * 0.09; // share of active ratings that are good, 90 %–99 %
   if (staffRole === "综合窗口工作人员") {
-    return { quality, channels: [{ channel: "一次一评", base: 60 + Math.floor(rnd() * 60) }, { channel: "一事一评", base: 20 + Math.floor(rnd() * 25) }, { channel: "综合点评", base: 3 + Math.floor(rnd() * 4) }] };
+    return {
+      quality,
+      channels: [
+        { channel: "一次一评", base: 60 + Math.floor(rnd() * 60) },
+        { channel: "一事一评", base: 20 + Math.floor(rnd() * 25) },
+        { channel: "综合点评", base: 3 + Math.floor(rnd() * 4) },
+      ],
+    };
   }
   if (staffRole === "后台审批人员") {
-    return { quality, channels: [{ channel: "一事一评", base: 25 + Math.floor(rnd() * 20) }, { channel: "监督查评", base: 2 + Math.floor(rnd() * 3) }] };
+    return {
+      quality,
+      channels: [
+        { channel: "一事一评", base: 25 + Math.floor(rnd() * 20) },
+        { channel: "监督查评", base: 2 + Math.floor(rnd() * 3) },
+      ],
+    };
   }
-  return { quality, channels: [{ channel: "一次一评", base: 20 + Math.floor(rnd() * 25) }, { channel: "综合点评", base: 2 + Math.floor(rnd() * 4) }] };
+  return {
+    quality,
+    channels: [
+      { channel: "一次一评", base: 20 + Math.floor(rnd() * 25) },
+      { channel: "综合点评", base: 2 + Math.floor(rnd() * 4) },
+    ],
+  };
 }
 
 function binomial(n: number, p: number, rnd: () => number): number {
@@ -55,11 +74,15 @@ export async function seedRatings(db: PrismaClient, centerId: string, people: Ma
   const thisMonth = shanghaiMonth(now);
   const year = Number(thisMonth.slice(0, 4));
   const lastMonth = Number(thisMonth.slice(5, 7));
-  const inCenter = await db.person.findMany({ where: { centerId, id: { in: [...people.values()] } }, select: { id: true, name: true, staffRole: true } });
+  const inCenter = await db.person.findMany({
+    where: { centerId, id: { in: [...people.values()] } },
+    select: { id: true, name: true, staffRole: true },
+  });
   const byId = new Map(inCenter.map((p) => [p.id, p]));
   const staff = [...people.values()].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])).slice(0, 10);
 
-  const rows: ({ centerId: string; personId: string; period: string; channel: string; source: string; importedAt: Date } & RatingCounts)[] = [];
+  const rows: ({ centerId: string; personId: string; period: string; channel: string; source: string; importedAt: Date } & RatingCounts)[] =
+    [];
   staff.forEach((person, index) => {
     const rnd = seededRandom(`demo-ratings:${year}:${person.name}`);
     const profile = profileFor(person.staffRole ?? "", rnd);
@@ -71,7 +94,14 @@ export async function seedRatings(db: PrismaClient, centerId: string, people: Ma
         // "无数据"), and valid bad ratings none of which is rectified yet (整改满意率 "无数据").
         if (index === 1 && month === 1 && c === profile.channels.length - 1) counts = ZERO;
         if (index === 0 && month === Math.max(1, lastMonth - 1) && c === 0) {
-          counts = { ...counts, activeGood: counts.activeGood - 2, activeBad: counts.activeBad + 2, repliedBad: counts.activeBad + 2, rectified: 0, satisfied: 0 };
+          counts = {
+            ...counts,
+            activeGood: counts.activeGood - 2,
+            activeBad: counts.activeBad + 2,
+            repliedBad: counts.activeBad + 2,
+            rectified: 0,
+            satisfied: 0,
+          };
         }
         const problem = checkCounts(counts);
         if (problem) throw new Error(`演示好差评数据有误（${person.name} ${period} ${channel}）：${problem}`);

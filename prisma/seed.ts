@@ -32,20 +32,84 @@ function idNumber(region: string, birth: string, seq: number, female: boolean): 
 type StaffSeed = { name: string; birth: string; female: boolean; staffRole: string; dept?: string; hire: string; phone: string };
 
 const DEMO_STAFF: StaffSeed[] = [
-  { name: "李明", birth: "1992-05-14", female: false, staffRole: "综合窗口工作人员", dept: "区市场监督管理局", hire: "2019-07-01", phone: "13916000001" },
-  { name: "王芳", birth: "1988-11-02", female: true, staffRole: "综合窗口工作人员", dept: "区人力资源和社会保障局", hire: "2016-03-15", phone: "13916000002" },
-  { name: "张伟", birth: "1985-03-21", female: false, staffRole: "后台审批人员", dept: "区规划和自然资源局", hire: "2014-09-01", phone: "13916000003" },
+  {
+    name: "李明",
+    birth: "1992-05-14",
+    female: false,
+    staffRole: "综合窗口工作人员",
+    dept: "区市场监督管理局",
+    hire: "2019-07-01",
+    phone: "13916000001",
+  },
+  {
+    name: "王芳",
+    birth: "1988-11-02",
+    female: true,
+    staffRole: "综合窗口工作人员",
+    dept: "区人力资源和社会保障局",
+    hire: "2016-03-15",
+    phone: "13916000002",
+  },
+  {
+    name: "张伟",
+    birth: "1985-03-21",
+    female: false,
+    staffRole: "后台审批人员",
+    dept: "区规划和自然资源局",
+    hire: "2014-09-01",
+    phone: "13916000003",
+  },
   { name: "刘洋", birth: "1995-08-09", female: false, staffRole: "咨询引导人员", hire: "2022-02-14", phone: "13916000004" },
   { name: "陈静", birth: "1990-01-30", female: true, staffRole: "帮（代）办人员", hire: "2018-05-20", phone: "13916000005" },
   { name: "杨帆", birth: "1993-12-12", female: false, staffRole: "政务公开人员", hire: "2020-10-08", phone: "13916000006" },
   { name: "赵丽", birth: "1991-06-18", female: true, staffRole: "政务讲解人员", hire: "2021-04-01", phone: "13916000007" },
-  { name: "黄磊", birth: "1987-09-27", female: false, staffRole: "综合窗口工作人员", dept: "区税务局", hire: "2015-01-05", phone: "13916000008" },
-  { name: "周敏", birth: "1994-02-03", female: true, staffRole: "综合窗口工作人员", dept: "区市场监督管理局", hire: "2023-03-01", phone: "13916000009" },
-  { name: "吴强", birth: "1983-07-07", female: false, staffRole: "后台审批人员", dept: "区住房保障和房屋管理局", hire: "2012-06-11", phone: "13916000010" },
+  {
+    name: "黄磊",
+    birth: "1987-09-27",
+    female: false,
+    staffRole: "综合窗口工作人员",
+    dept: "区税务局",
+    hire: "2015-01-05",
+    phone: "13916000008",
+  },
+  {
+    name: "周敏",
+    birth: "1994-02-03",
+    female: true,
+    staffRole: "综合窗口工作人员",
+    dept: "区市场监督管理局",
+    hire: "2023-03-01",
+    phone: "13916000009",
+  },
+  {
+    name: "吴强",
+    birth: "1983-07-07",
+    female: false,
+    staffRole: "后台审批人员",
+    dept: "区住房保障和房屋管理局",
+    hire: "2012-06-11",
+    phone: "13916000010",
+  },
   { name: "徐婷", birth: "1996-04-25", female: true, staffRole: "咨询引导人员", hire: "2024-07-15", phone: "13916000011" },
-  { name: "孙浩", birth: "1989-10-10", female: false, staffRole: "综合窗口工作人员", dept: "区人力资源和社会保障局", hire: "2017-08-21", phone: "13916000012" },
+  {
+    name: "孙浩",
+    birth: "1989-10-10",
+    female: false,
+    staffRole: "综合窗口工作人员",
+    dept: "区人力资源和社会保障局",
+    hire: "2017-08-21",
+    phone: "13916000012",
+  },
   { name: "马丽娟", birth: "1986-12-01", female: true, staffRole: "帮（代）办人员", hire: "2013-11-18", phone: "13916000013" },
-  { name: "朱军", birth: "1990-03-03", female: false, staffRole: "综合窗口工作人员", dept: "区税务局", hire: "2019-01-02", phone: "13916000014" },
+  {
+    name: "朱军",
+    birth: "1990-03-03",
+    female: false,
+    staffRole: "综合窗口工作人员",
+    dept: "区税务局",
+    hire: "2019-01-02",
+    phone: "13916000014",
+  },
   { name: "胡晓燕", birth: "1997-09-09", female: true, staffRole: "综合窗口工作人员", hire: "2025-03-10", phone: "13916000015" },
   { name: "郑涛", birth: "1982-08-16", female: false, staffRole: "综合窗口工作人员", hire: "2011-04-01", phone: "13916000016" },
 ];
@@ -72,21 +136,38 @@ async function main() {
   const bank = loadBankFromDisk();
   if (bank.errors.length) throw new Error(`题库校验失败：\n${bank.errors.join("\n")}`);
   const imported = await importBank(db, bank.items, bank.version);
-  console.log(imported.alreadyCurrent ? `题库已是最新版本 ${bank.version}。` : `题库已导入：版本 ${bank.version}，新增 ${imported.added}，修改 ${imported.changed}，退役 ${imported.retired}。`);
+  console.log(
+    imported.alreadyCurrent
+      ? `题库已是最新版本 ${bank.version}。`
+      : `题库已导入：版本 ${bank.version}，新增 ${imported.added}，修改 ${imported.changed}，退役 ${imported.retired}。`,
+  );
   const skill = loadSkillBankFromDisk();
   if (skill.errors.length) throw new Error(`技能题库校验失败：\n${skill.errors.join("\n")}`);
   const skillImported = await importSkillBank(db, skill.tasks, skill.version);
-  console.log(skillImported.alreadyCurrent ? `技能题库已是最新版本 ${skill.version}。` : `技能题库已导入：版本 ${skill.version}，新增 ${skillImported.added}，修改 ${skillImported.changed}，退役 ${skillImported.retired}。`);
+  console.log(
+    skillImported.alreadyCurrent
+      ? `技能题库已是最新版本 ${skill.version}。`
+      : `技能题库已导入：版本 ${skill.version}，新增 ${skillImported.added}，修改 ${skillImported.changed}，退役 ${skillImported.retired}。`,
+  );
   if ((await db.center.count()) > 0) {
     console.log("数据库已有数据，跳过演示数据。");
     return;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const main = await db.center.create({ data: { name: "示范区政务服务中心", code: "SFQ", kind: "district" } });
-  const street = await db.center.create({ data: { name: "示范街道社区事务受理服务中心", code: "SFJD", kind: "street", parentId: main.id } });
+  const street = await db.center.create({
+    data: { name: "示范街道社区事务受理服务中心", code: "SFJD", kind: "street", parentId: main.id },
+  });
   const other = await db.center.create({ data: { name: "临江区政务服务中心", code: "LJQ", kind: "district" } });
 
-  const deptNames = ["区市场监督管理局", "区人力资源和社会保障局", "区规划和自然资源局", "区税务局", "区住房保障和房屋管理局", "区公安分局"];
+  const deptNames = [
+    "区市场监督管理局",
+    "区人力资源和社会保障局",
+    "区规划和自然资源局",
+    "区税务局",
+    "区住房保障和房屋管理局",
+    "区公安分局",
+  ];
   const depts = new Map<string, string>();
   for (const name of deptNames) depts.set(name, (await db.department.create({ data: { centerId: main.id, name } })).id);
   await db.department.create({ data: { centerId: other.id, name: "区市场监督管理局" } });
@@ -96,15 +177,27 @@ async function main() {
   for (const s of DEMO_STAFF) {
     const p = await db.person.create({
       data: {
-        centerId: main.id, name: s.name, idNumber: idNumber("310107", s.birth, seq++, s.female), phone: s.phone,
-        staffRole: s.staffRole, departmentId: s.dept ? depts.get(s.dept)! : null, hireDate: shanghaiDateToInstant(s.hire),
+        centerId: main.id,
+        name: s.name,
+        idNumber: idNumber("310107", s.birth, seq++, s.female),
+        phone: s.phone,
+        staffRole: s.staffRole,
+        departmentId: s.dept ? depts.get(s.dept)! : null,
+        hireDate: shanghaiDateToInstant(s.hire),
       },
     });
     people.set(s.name, p.id);
   }
   for (const [i, name] of ["顾小琴", "沈立", "陆佳"].entries()) {
     await db.person.create({
-      data: { centerId: street.id, name, idNumber: idNumber("310107", `199${i}-0${i + 2}-1${i}`, 60 + i, i !== 1), phone: `1391600010${i}`, staffRole: i === 0 ? "综合窗口工作人员" : "咨询引导人员", hireDate: shanghaiDateToInstant("2020-09-01") },
+      data: {
+        centerId: street.id,
+        name,
+        idNumber: idNumber("310107", `199${i}-0${i + 2}-1${i}`, 60 + i, i !== 1),
+        phone: `1391600010${i}`,
+        staffRole: i === 0 ? "综合窗口工作人员" : "咨询引导人员",
+        hireDate: shanghaiDateToInstant("2020-09-01"),
+      },
     });
   }
   const otherPeople = [
@@ -113,7 +206,14 @@ async function main() {
   ];
   for (const [i, s] of otherPeople.entries()) {
     const p = await db.person.create({
-      data: { centerId: other.id, name: s.name, idNumber: idNumber("320102", s.birth, 30 + i, s.female), phone: `1381700000${i}`, staffRole: "综合窗口工作人员", hireDate: shanghaiDateToInstant("2018-03-01") },
+      data: {
+        centerId: other.id,
+        name: s.name,
+        idNumber: idNumber("320102", s.birth, 30 + i, s.female),
+        phone: `1381700000${i}`,
+        staffRole: "综合窗口工作人员",
+        hireDate: shanghaiDateToInstant("2018-03-01"),
+      },
     });
     people.set(s.name, p.id);
   }
@@ -122,7 +222,10 @@ async function main() {
     const centerId = centerKey === "main" ? main.id : centerKey === "other" ? other.id : null;
     await db.user.create({
       data: {
-        username, displayName: staffName ?? "平台管理员", passwordHash, centerId,
+        username,
+        displayName: staffName ?? "平台管理员",
+        passwordHash,
+        centerId,
         personId: staffName ? people.get(staffName)! : null,
         roles: { create: roles.map((role) => ({ role })) },
       },
@@ -135,10 +238,40 @@ async function main() {
   const now = Date.now();
   await db.auditLog.createMany({
     data: [
-      { at: new Date(now - 30 * day), action: "center.create", actorName: "平台管理员", centerId: main.id, target: main.id, detail: JSON.stringify({ name: main.name }) },
-      { at: new Date(now - 29 * day), action: "auth.login", actorId: admin.id, actorName: admin.displayName, centerId: main.id, ip: "10.20.1.15" },
-      { at: new Date(now - 29 * day), action: "staff.import", actorId: admin.id, actorName: admin.displayName, centerId: main.id, ip: "10.20.1.15", detail: JSON.stringify({ filename: "窗口人员名单.csv", imported: DEMO_STAFF.length, skipped: 0, mode: "all" }) },
-      { at: new Date(now - 3 * day), action: "auth.login_failed", actorName: null, centerId: main.id, ip: "10.20.1.33", target: "candidate", detail: JSON.stringify({ accountFailures: 1, reason: "bad credentials" }) },
+      {
+        at: new Date(now - 30 * day),
+        action: "center.create",
+        actorName: "平台管理员",
+        centerId: main.id,
+        target: main.id,
+        detail: JSON.stringify({ name: main.name }),
+      },
+      {
+        at: new Date(now - 29 * day),
+        action: "auth.login",
+        actorId: admin.id,
+        actorName: admin.displayName,
+        centerId: main.id,
+        ip: "10.20.1.15",
+      },
+      {
+        at: new Date(now - 29 * day),
+        action: "staff.import",
+        actorId: admin.id,
+        actorName: admin.displayName,
+        centerId: main.id,
+        ip: "10.20.1.15",
+        detail: JSON.stringify({ filename: "窗口人员名单.csv", imported: DEMO_STAFF.length, skipped: 0, mode: "all" }),
+      },
+      {
+        at: new Date(now - 3 * day),
+        action: "auth.login_failed",
+        actorName: null,
+        centerId: main.id,
+        ip: "10.20.1.33",
+        target: "candidate",
+        detail: JSON.stringify({ accountFailures: 1, reason: "bad credentials" }),
+      },
     ],
   });
   await seedExams(main.id, bank.items, bank.version, people);
@@ -150,7 +283,12 @@ async function main() {
 }
 
 /** A past L5 sitting with published results, and tomorrow's L5 sitting ready to open. */
-async function seedExams(centerId: string, items: ReturnType<typeof loadBankFromDisk>["items"], version: string, people: Map<string, string>) {
+async function seedExams(
+  centerId: string,
+  items: ReturnType<typeof loadBankFromDisk>["items"],
+  version: string,
+  people: Map<string, string>,
+) {
   const day = 24 * 60 * 60_000;
   const users = new Map((await db.user.findMany()).map((u) => [u.username, u.id]));
   const admin = users.get("admin")!;
@@ -159,18 +297,50 @@ async function seedExams(centerId: string, items: ReturnType<typeof loadBankFrom
     const assembled = assembleTheoryPaper(items, "L5", seed, version);
     if (!assembled.ok) throw new Error(assembled.message);
     const snapshot = assembled.paper.sections.flatMap((s) => s.items.map((pi) => ({ ...byId.get(pi.id)!, points: pi.points })));
-    const paper = await db.paper.create({ data: { level: "L5", kind: "theory", seed, bankVersion: version, content: JSON.stringify(assembled.paper), items: JSON.stringify(snapshot) } });
-    const s = await db.sitting.create({ data: { centerId, kind: "theory", level: "L5", title, startsAt, durationMinutes: 90, seed, paperId: paper.id, createdById: admin } });
+    const paper = await db.paper.create({
+      data: {
+        level: "L5",
+        kind: "theory",
+        seed,
+        bankVersion: version,
+        content: JSON.stringify(assembled.paper),
+        items: JSON.stringify(snapshot),
+      },
+    });
+    const s = await db.sitting.create({
+      data: { centerId, kind: "theory", level: "L5", title, startsAt, durationMinutes: 90, seed, paperId: paper.id, createdById: admin },
+    });
     const room = await db.room.create({ data: { sittingId: s.id, name: "第1考场", capacity: 30 } });
-    await db.roomProctor.createMany({ data: [{ roomId: room.id, userId: users.get("proctor")! }, { roomId: room.id, userId: users.get("proctor2")! }] });
+    await db.roomProctor.createMany({
+      data: [
+        { roomId: room.id, userId: users.get("proctor")! },
+        { roomId: room.id, userId: users.get("proctor2")! },
+      ],
+    });
     const regs = [];
     for (const [i, name] of candidates.entries()) {
-      regs.push(await db.registration.create({ data: { sittingId: s.id, roomId: room.id, personId: people.get(name)!, seat: i + 1, ticketNumber: `SFQ${ticketDay}0101${String(i + 1).padStart(2, "0")}` } }));
+      regs.push(
+        await db.registration.create({
+          data: {
+            sittingId: s.id,
+            roomId: room.id,
+            personId: people.get(name)!,
+            seat: i + 1,
+            ticketNumber: `SFQ${ticketDay}0101${String(i + 1).padStart(2, "0")}`,
+          },
+        }),
+      );
     }
     return { s, room, regs, paper: assembled.paper, snapshot };
   }
   // History: taken two months ago, results published.
-  const past = await sitting("2026年第3期五级理论考试", new Date(Date.now() - 60 * day), 20260920, ["周敏", "胡晓燕", "徐婷", "孙浩"], "260923");
+  const past = await sitting(
+    "2026年第3期五级理论考试",
+    new Date(Date.now() - 60 * day),
+    20260920,
+    ["周敏", "胡晓燕", "徐婷", "孙浩"],
+    "260923",
+  );
   const openedAt = past.s.startsAt;
   await db.room.update({ where: { id: past.room.id }, data: { status: "closed", openedAt, startCode: "000000" } });
   const gradable = past.snapshot.map((i) => ({ id: i.id, type: i.type, points: i.points, area: i.area, key: i.key }));
@@ -183,17 +353,44 @@ async function seedExams(centerId: string, items: ReturnType<typeof loadBankFrom
     for (const it of past.snapshot) {
       const right = random() < accuracy;
       const wrongSingle = Object.keys(it.options ?? {}).find((k) => k !== it.key) ?? "A";
-      answers.set(it.id, right ? it.key : it.type === "判断" ? (it.key === "正确" ? "错误" : "正确") : it.type === "多选" ? [(it.key as string[])[0]] : wrongSingle);
+      answers.set(
+        it.id,
+        right
+          ? it.key
+          : it.type === "判断"
+            ? it.key === "正确"
+              ? "错误"
+              : "正确"
+            : it.type === "多选"
+              ? [(it.key as string[])[0]]
+              : wrongSingle,
+      );
     }
     const grade = gradeTheory(gradable, answers);
     const submittedAt = new Date(openedAt.getTime() + (60 + n * 5) * 60_000);
     const attempt = await db.attempt.create({
       data: {
-        registrationId: reg.id, itemOrder: JSON.stringify(candidateOrder(past.paper, byId, reg.id)), startedAt: openedAt, status: "submitted",
-        submittedAt, submitReason: "manual", score: grade.total, passed: grade.passed, areaScores: JSON.stringify(grade.byArea),
+        registrationId: reg.id,
+        itemOrder: JSON.stringify(candidateOrder(past.paper, byId, reg.id)),
+        startedAt: openedAt,
+        status: "submitted",
+        submittedAt,
+        submitReason: "manual",
+        score: grade.total,
+        passed: grade.passed,
+        areaScores: JSON.stringify(grade.byArea),
       },
     });
-    await db.answer.createMany({ data: [...answers].map(([itemId, v]) => ({ attemptId: attempt.id, itemId, value: JSON.stringify(v), windowId: "seed", seq: 1, savedAt: submittedAt })) });
+    await db.answer.createMany({
+      data: [...answers].map(([itemId, v]) => ({
+        attemptId: attempt.id,
+        itemId,
+        value: JSON.stringify(v),
+        windowId: "seed",
+        seq: 1,
+        savedAt: submittedAt,
+      })),
+    });
   }
   await db.sitting.update({ where: { id: past.s.id }, data: { status: "published", publishedAt: new Date(openedAt.getTime() + 3 * day) } });
   // Upcoming: starts at the next full hour after seeding, so it can be opened right away (rooms open
@@ -210,14 +407,50 @@ async function seedSkillSitting(centerId: string, tasks: SkillTask[], version: s
   const r = assembleSkillPaper(tasks, "L5", 20261122, version);
   if (!r.ok) throw new Error(r.message);
   const ids = new Set(r.paper.sections.flatMap((x) => x.items.map((i) => i.id)));
-  const paper = await db.paper.create({ data: { level: "L5", kind: "skill", seed: 20261122, bankVersion: version, content: JSON.stringify(r.paper), items: JSON.stringify(tasks.filter((t) => ids.has(t.id))) } });
+  const paper = await db.paper.create({
+    data: {
+      level: "L5",
+      kind: "skill",
+      seed: 20261122,
+      bankVersion: version,
+      content: JSON.stringify(r.paper),
+      items: JSON.stringify(tasks.filter((t) => ids.has(t.id))),
+    },
+  });
   const startsAt = new Date(Date.now() - 2 * 60 * 60_000);
-  const s = await db.sitting.create({ data: { centerId, kind: "skill", level: "L5", title: "2026年第4期五级技能考核", startsAt, durationMinutes: 120, seed: 20261122, paperId: paper.id, status: "scoring", createdById: users.get("admin")! } });
+  const s = await db.sitting.create({
+    data: {
+      centerId,
+      kind: "skill",
+      level: "L5",
+      title: "2026年第4期五级技能考核",
+      startsAt,
+      durationMinutes: 120,
+      seed: 20261122,
+      paperId: paper.id,
+      status: "scoring",
+      createdById: users.get("admin")!,
+    },
+  });
   const g = await db.examinerGroup.create({ data: { sittingId: s.id, name: "第1考评组" } });
-  await db.groupExaminer.createMany({ data: [{ groupId: g.id, userId: users.get("chief")!, isChief: true }, { groupId: g.id, userId: users.get("examiner")! }, { groupId: g.id, userId: users.get("examiner2")! }] });
+  await db.groupExaminer.createMany({
+    data: [
+      { groupId: g.id, userId: users.get("chief")!, isChief: true },
+      { groupId: g.id, userId: users.get("examiner")! },
+      { groupId: g.id, userId: users.get("examiner2")! },
+    ],
+  });
   const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(startsAt).replace(/-/g, "").slice(2);
   for (const [i, name] of ["周敏", "孙浩"].entries()) {
-    await db.registration.create({ data: { sittingId: s.id, groupId: g.id, personId: people.get(name)!, seat: i + 1, ticketNumber: `SFQ${ymd}9901${String(i + 1).padStart(2, "0")}` } });
+    await db.registration.create({
+      data: {
+        sittingId: s.id,
+        groupId: g.id,
+        personId: people.get(name)!,
+        seat: i + 1,
+        ticketNumber: `SFQ${ymd}9901${String(i + 1).padStart(2, "0")}`,
+      },
+    });
   }
 }
 

@@ -19,7 +19,9 @@ if (!chromiumPath() && !process.env.PLAYWRIGHT_USE_BUNDLED) {
     run("apt-get", ["update", "-qq"]);
     run("apt-get", ["install", "-y", "-qq", "chromium"], { env: { DEBIAN_FRONTEND: "noninteractive" } });
   } else {
-    console.error("浏览器测试需要 Chromium：请安装（Debian: apt-get install -y chromium），或设置 PLAYWRIGHT_CHROMIUM_PATH，或设置 PLAYWRIGHT_USE_BUNDLED=1 使用 Playwright 自带浏览器。");
+    console.error(
+      "浏览器测试需要 Chromium：请安装（Debian: apt-get install -y chromium），或设置 PLAYWRIGHT_CHROMIUM_PATH，或设置 PLAYWRIGHT_USE_BUNDLED=1 使用 Playwright 自带浏览器。",
+    );
     process.exit(1);
   }
 }

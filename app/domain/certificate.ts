@@ -31,7 +31,15 @@ export function parseCertificateNumber(n: string) {
   if (!CERTIFICATE_NUMBER.test(n)) return null;
   const level = ({ "5": "L5", "4": "L4", "3": "L3" } as const)[n[15] as "5" | "4" | "3"];
   if (!level) return null;
-  return { kind: n[0], bodyCode: n.slice(1, 5), provinceCode: n.slice(5, 7), siteCode: n.slice(7, 13), year: n.slice(13, 15), level, sequence: Number(n.slice(16)) };
+  return {
+    kind: n[0],
+    bodyCode: n.slice(1, 5),
+    provinceCode: n.slice(5, 7),
+    siteCode: n.slice(7, 13),
+    year: n.slice(13, 15),
+    level,
+    sequence: Number(n.slice(16)),
+  };
 }
 
 /** The next sequence for (issuer, year, level), given the numbers already used. */

@@ -18,7 +18,9 @@ export function checkCompletionCsv(text: string): CompletionCheck {
   const { records } = parsed;
   if (!records.slice(1).some((r) => r.some((c) => c !== ""))) return { rows: [], errors: ["文件中没有数据行"] };
   const header = records[0];
-  const idx = Object.fromEntries((Object.keys(ALIASES) as Col[]).map((c) => [c, header.findIndex((h) => (ALIASES[c] as readonly string[]).includes(h))])) as Record<Col, number>;
+  const idx = Object.fromEntries(
+    (Object.keys(ALIASES) as Col[]).map((c) => [c, header.findIndex((h) => (ALIASES[c] as readonly string[]).includes(h))]),
+  ) as Record<Col, number>;
   const missing = (Object.keys(ALIASES) as Col[]).filter((c) => idx[c] < 0).map((c) => ALIASES[c][0]);
   if (missing.length) return { rows: [], errors: [`缺少必需的列：${missing.join("、")}。表头应为：身份证号,姓名,完成量,目标量`] };
   const rows: CompletionCheck["rows"] = [];

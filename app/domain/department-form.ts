@@ -15,12 +15,15 @@ export const ASSESSMENT_LINES: readonly { key: ItemKey; name: string; max: numbe
 ];
 
 /** The four areas in the order of the seed's table, with their maxima (30, 30, 20, 20). */
-export const DEPARTMENT_AREAS: readonly { area: string; max: number }[] = DEPARTMENT_ITEMS.reduce<{ area: string; max: number }[]>((out, i) => {
-  const a = out.find((x) => x.area === i.area);
-  if (a) a.max += i.max;
-  else out.push({ area: i.area, max: i.max });
-  return out;
-}, []);
+export const DEPARTMENT_AREAS: readonly { area: string; max: number }[] = DEPARTMENT_ITEMS.reduce<{ area: string; max: number }[]>(
+  (out, i) => {
+    const a = out.find((x) => x.area === i.area);
+    if (a) a.max += i.max;
+    else out.push({ area: i.area, max: i.max });
+    return out;
+  },
+  [],
+);
 
 /** The seed's 参照标准, shortened, shown under each item of the form. */
 export const ITEM_GUIDE: Record<ItemKey, string> = {
@@ -197,7 +200,9 @@ export type ParsedAssessment = {
 };
 
 /** Form fields → a checked assessment, or `{ field: message }` (first message per field). */
-export function parseAssessmentForm(form: Record<string, unknown>): { ok: true; value: ParsedAssessment } | { ok: false; errors: Record<string, string> } {
+export function parseAssessmentForm(
+  form: Record<string, unknown>,
+): { ok: true; value: ParsedAssessment } | { ok: false; errors: Record<string, string> } {
   const parsed = assessmentFormSchema.safeParse(form);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
@@ -206,11 +211,23 @@ export function parseAssessmentForm(form: Record<string, unknown>): { ok: true; 
   }
   const v = parsed.data as Record<string, unknown>;
   const items: AssessmentItems = {};
-  for (const line of ASSESSMENT_LINES) items[line.key] = { points: v[`points.${line.key}`] as number, note: v[`note.${line.key}`] as string };
+  for (const line of ASSESSMENT_LINES)
+    items[line.key] = { points: v[`points.${line.key}`] as number, note: v[`note.${line.key}`] as string };
   const t = departmentTotal(pointsOf(items, "base"), pointsOf(items, "bonus"));
   if (t.error) return { ok: false, errors: { _form: t.error } };
   if (t.total > BASE_MAX + BONUS_MAX) return { ok: false, errors: { _form: `总分不能超过 ${BASE_MAX + BONUS_MAX} 分` } };
-  return { ok: true, value: { departmentId: v.departmentId as string, year: v.year as number, quarter: v.quarter as number, items, base: t.base, bonus: t.bonus, total: t.total } };
+  return {
+    ok: true,
+    value: {
+      departmentId: v.departmentId as string,
+      year: v.year as number,
+      quarter: v.quarter as number,
+      items,
+      base: t.base,
+      bonus: t.bonus,
+      total: t.total,
+    },
+  };
 }
 
 /** The points of the base items or the bonus items, as departmentTotal takes them. */
@@ -241,7 +258,8 @@ export function parseStoredItems(json: string): AssessmentItems {
   if (!raw || typeof raw !== "object") return out;
   for (const line of ASSESSMENT_LINES) {
     const e = (raw as Record<string, unknown>)[line.key] as { points?: unknown; note?: unknown } | undefined;
-    if (e && typeof e.points === "number" && Number.isFinite(e.points)) out[line.key] = { points: e.points, note: typeof e.note === "string" ? e.note : "" };
+    if (e && typeof e.points === "number" && Number.isFinite(e.points))
+      out[line.key] = { points: e.points, note: typeof e.note === "string" ? e.note : "" };
   }
   return out;
 }
@@ -249,7 +267,11 @@ export function parseStoredItems(json: string): AssessmentItems {
 // ---- standings and history ----
 
 /** "第3名并列，先进集体共4个" when the boundary is shared; null otherwise. */
-export function tieNote(top: { winners: readonly { rank: number }[]; tiedAtBoundary: boolean }, title: string, unit: string): string | null {
+export function tieNote(
+  top: { winners: readonly { rank: number }[]; tiedAtBoundary: boolean },
+  title: string,
+  unit: string,
+): string | null {
   if (!top.tiedAtBoundary || top.winners.length === 0) return null;
   return `第${top.winners[top.winners.length - 1].rank}名并列，${title}共${top.winners.length}${unit}`;
 }
@@ -282,10 +304,29 @@ export function quarterStandings(
   const advanced = new Set(top.winners.map((w) => w.d.id));
   const ranked = rank(scored);
   const rows: StandingRow[] = ranked.map(({ d, a, rank: r }) => ({
-    departmentId: d.id, name: d.name, rank: r, base: a.base, bonus: a.bonus, total: a.total, areas: areaSubtotals(a.items), advanced: advanced.has(d.id), updatedBy: a.updatedBy ?? null,
+    departmentId: d.id,
+    name: d.name,
+    rank: r,
+    base: a.base,
+    bonus: a.bonus,
+    total: a.total,
+    areas: areaSubtotals(a.items),
+    advanced: advanced.has(d.id),
+    updatedBy: a.updatedBy ?? null,
   }));
   const unscored = departments.filter((d) => !byDept.has(d.id));
-  for (const d of unscored) rows.push({ departmentId: d.id, name: d.name, rank: null, base: null, bonus: null, total: null, areas: null, advanced: false, updatedBy: null });
+  for (const d of unscored)
+    rows.push({
+      departmentId: d.id,
+      name: d.name,
+      rank: null,
+      base: null,
+      bonus: null,
+      total: null,
+      areas: null,
+      advanced: false,
+      updatedBy: null,
+    });
   return { rows, advancedCount: top.winners.length, tieNote: tieNote(top, "先进集体", "个"), unscored: unscored.length };
 }
 

@@ -23,7 +23,10 @@ export const DEPARTMENT_BONUS = [
 export const BASE_MAX = 100;
 export const BONUS_MAX = 20;
 
-export function departmentTotal(scores: Record<string, number>, bonus: Record<string, number>): { base: number; bonus: number; total: number; error: string | null } {
+export function departmentTotal(
+  scores: Record<string, number>,
+  bonus: Record<string, number>,
+): { base: number; bonus: number; total: number; error: string | null } {
   for (const i of DEPARTMENT_ITEMS) {
     const v = scores[i.key] ?? 0;
     if (!Number.isFinite(v) || v < 0 || v > i.max) return { base: 0, bonus: 0, total: 0, error: `${i.name}应在 0 至 ${i.max} 分之间` };
@@ -33,7 +36,10 @@ export function departmentTotal(scores: Record<string, number>, bonus: Record<st
     if (!Number.isFinite(v) || v < 0 || v > b.max) return { base: 0, bonus: 0, total: 0, error: `${b.name}加分应在 0 至 ${b.max} 分之间` };
   }
   const base = DEPARTMENT_ITEMS.reduce((s, i) => s + (scores[i.key] ?? 0), 0);
-  const b = Math.min(BONUS_MAX, DEPARTMENT_BONUS.reduce((s, x) => s + (bonus[x.key] ?? 0), 0));
+  const b = Math.min(
+    BONUS_MAX,
+    DEPARTMENT_BONUS.reduce((s, x) => s + (bonus[x.key] ?? 0), 0),
+  );
   return { base, bonus: b, total: base + b, error: null };
 }
 

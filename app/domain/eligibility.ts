@@ -101,7 +101,8 @@ export function cumulativeWorkMonths(work: readonly WorkPeriod[], asOf: string, 
 }
 
 function monthsText(months: number): string {
-  const y = Math.floor(months / 12), m = months % 12;
+  const y = Math.floor(months / 12),
+    m = months % 12;
   return [y ? `${y} 年` : "", m ? `${m} 个月` : ""].filter(Boolean).join("") || "0 个月";
 }
 
@@ -122,7 +123,13 @@ function trainingMissing(facts: EligibilityFacts, level: Level): string[] {
   return out;
 }
 
-function workAfterCertificate(facts: EligibilityFacts, cert: HeldCertificate | null, certLevel: Level, years: number, asOf: string): string[] {
+function workAfterCertificate(
+  facts: EligibilityFacts,
+  cert: HeldCertificate | null,
+  certLevel: Level,
+  years: number,
+  asOf: string,
+): string[] {
   if (!cert) return [`尚未取得本职业或相关职业${LEVEL_LABELS[certLevel]}证书`];
   const months = cumulativeWorkMonths(facts.work, asOf, cert.issued);
   const need = years * 12;
@@ -146,13 +153,23 @@ export function evaluateEligibility(facts: EligibilityFacts, level: Level, asOf:
     const l5 = certificateAtLeast(facts, "L5", asOf);
     add(1, [...workAfterCertificate(facts, l5, "L5", 3, asOf), ...trainingMissing(facts, "L4")]);
     add(2, work >= 60 ? [] : [`累计从事本职业或相关职业工作不足 5 年，还差 ${monthsText(60 - work)}`]);
-    add(3, education(facts, ["技工学校", "中等职业学校（中级技能）"]) ? [] : ["无技工学校或中级技能职业学校本专业或相关专业毕业证书（或应届在校）"]);
+    add(
+      3,
+      education(facts, ["技工学校", "中等职业学校（中级技能）"])
+        ? []
+        : ["无技工学校或中级技能职业学校本专业或相关专业毕业证书（或应届在校）"],
+    );
   } else {
     const l4 = certificateAtLeast(facts, "L4", asOf);
     add(1, [...workAfterCertificate(facts, l4, "L4", 5, asOf), ...trainingMissing(facts, "L3")]);
     const school = education(facts, ["高级技工学校", "技师学院", "高等职业学校（高级技能）"]);
-    add(2, [...(l4 ? [] : ["尚未取得本职业或相关职业四级/中级工证书"]), ...(school ? [] : ["无高级技工学校、技师学院或高级技能高等职业学校本专业或相关专业毕业证书（或应届在校）"])]);
-    const college = facts.education.find((e) => (e.schoolType === "大专" || e.schoolType === "本科及以上") && isRelatedMajor(e.major) && e.graduated);
+    add(2, [
+      ...(l4 ? [] : ["尚未取得本职业或相关职业四级/中级工证书"]),
+      ...(school ? [] : ["无高级技工学校、技师学院或高级技能高等职业学校本专业或相关专业毕业证书（或应届在校）"]),
+    ]);
+    const college = facts.education.find(
+      (e) => (e.schoolType === "大专" || e.schoolType === "本科及以上") && isRelatedMajor(e.major) && e.graduated,
+    );
     add(3, [...(college ? [] : ["无大专及以上本专业或相关专业毕业证书"]), ...workAfterCertificate(facts, l4, "L4", 2, asOf)]);
   }
   const met = conditions.find((c) => c.met);

@@ -92,8 +92,13 @@ export type EvaluationResult = {
 };
 
 export function evaluate(input: EvaluationInput): EvaluationResult {
-  const subjective = Object.fromEntries(SUBJECTIVE_INDICATORS.map((d) => [d.key, input.subjective[d.key] ? subjectiveScore(input.subjective[d.key]!) : null])) as Record<SubjectiveKey, number | null>;
-  const objective = Object.fromEntries(OBJECTIVE_INDICATORS.map((d) => [d.key, input.objective[d.key] ?? null])) as Record<ObjectiveKey, number | null>;
+  const subjective = Object.fromEntries(
+    SUBJECTIVE_INDICATORS.map((d) => [d.key, input.subjective[d.key] ? subjectiveScore(input.subjective[d.key]!) : null]),
+  ) as Record<SubjectiveKey, number | null>;
+  const objective = Object.fromEntries(OBJECTIVE_INDICATORS.map((d) => [d.key, input.objective[d.key] ?? null])) as Record<
+    ObjectiveKey,
+    number | null
+  >;
   const missing = [
     ...SUBJECTIVE_INDICATORS.filter((d) => subjective[d.key] === null).map((d) => d.name),
     ...OBJECTIVE_INDICATORS.filter((d) => objective[d.key] === null).map((d) => d.name),
@@ -125,7 +130,11 @@ export type Relation = keyof typeof RELATIONS;
  * also asked to rate about `k` colleagues, so the load is even. `notPeers` (the manager, who
  * already scores everyone) are never picked.
  */
-export function defaultPeers<T extends { id: string; departmentId: string | null; staffRole: string | null }>(staff: readonly T[], k: number, notPeers: ReadonlySet<string> = new Set()): Map<string, string[]> {
+export function defaultPeers<T extends { id: string; departmentId: string | null; staffRole: string | null }>(
+  staff: readonly T[],
+  k: number,
+  notPeers: ReadonlySet<string> = new Set(),
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [i, s] of staff.entries()) {
     const rotated = [...staff.slice(i + 1), ...staff.slice(0, i)];
@@ -147,9 +156,11 @@ export type SummaryRow = { group: string; name: string; max: string; values: (nu
 /** Table C.1 (seed 000): one column per staff member, one row per indicator, totals at the bottom. */
 export function summaryTable(results: readonly EvaluationResult[]): SummaryRow[] {
   const rows: SummaryRow[] = [];
-  for (const d of SUBJECTIVE_INDICATORS) rows.push({ group: d.group, name: d.name, max: String(d.max), values: results.map((r) => r.subjective[d.key]), kind: "indicator" });
+  for (const d of SUBJECTIVE_INDICATORS)
+    rows.push({ group: d.group, name: d.name, max: String(d.max), values: results.map((r) => r.subjective[d.key]), kind: "indicator" });
   rows.push({ group: "主观评价", name: "主观评价小计", max: "55", values: results.map((r) => r.subjectiveTotal), kind: "subtotal" });
-  for (const d of OBJECTIVE_INDICATORS) rows.push({ group: d.group, name: d.name, max: String(d.max), values: results.map((r) => r.objective[d.key]), kind: "indicator" });
+  for (const d of OBJECTIVE_INDICATORS)
+    rows.push({ group: d.group, name: d.name, max: String(d.max), values: results.map((r) => r.objective[d.key]), kind: "indicator" });
   rows.push({ group: "客观评价", name: "客观评价小计", max: "45", values: results.map((r) => r.objectiveTotal), kind: "subtotal" });
   rows.push({ group: "加减分", name: "特殊贡献加分", max: "+10", values: results.map((r) => r.bonus), kind: "indicator" });
   rows.push({ group: "加减分", name: "扣分（一票否决为 −100）", max: "−20", values: results.map((r) => r.deduction), kind: "indicator" });

@@ -6,8 +6,20 @@ import { OBJECTIVE_INDICATORS, SUBJECTIVE_INDICATORS } from "./evaluation";
 
 export const FORCES = ["担当力", "服务力", "沟通力", "抗逆力", "学习力"] as const;
 export type Force = (typeof FORCES)[number];
-export const FORCE_STARS: Record<Force, string> = { 担当力: "担当之星", 服务力: "服务之星", 沟通力: "沟通之星", 抗逆力: "阳光之星", 学习力: "学习之星" };
-export const FORCE_COLORS: Record<Force, string> = { 担当力: "#dc2626", 服务力: "#ea580c", 沟通力: "#2563eb", 抗逆力: "#0891b2", 学习力: "#16a34a" };
+export const FORCE_STARS: Record<Force, string> = {
+  担当力: "担当之星",
+  服务力: "服务之星",
+  沟通力: "沟通之星",
+  抗逆力: "阳光之星",
+  学习力: "学习之星",
+};
+export const FORCE_COLORS: Record<Force, string> = {
+  担当力: "#dc2626",
+  服务力: "#ea580c",
+  沟通力: "#2563eb",
+  抗逆力: "#0891b2",
+  学习力: "#16a34a",
+};
 
 type Input =
   | { kind: "subjective"; key: SubjectiveKey }
@@ -17,11 +29,41 @@ type Input =
   | { kind: "training" };
 
 export const FORCE_INPUTS: Record<Force, Input[]> = {
-  担当力: [{ kind: "subjective", key: "ethics" }, { kind: "subjective", key: "serviceOrientation" }, { kind: "adjustment" }, { kind: "exam", part: "theory", area: "职业道德" }],
-  服务力: [{ kind: "subjective", key: "serviceOrientation" }, { kind: "subjective", key: "process" }, { kind: "subjective", key: "personalized" }, { kind: "objective", key: "satisfaction" }, { kind: "exam", part: "skill", area: "咨询引导" }, { kind: "exam", part: "skill", area: "综合出件" }],
-  沟通力: [{ kind: "subjective", key: "communication" }, { kind: "subjective", key: "basicSkills" }, { kind: "exam", part: "skill", area: "业务办理" }],
-  抗逆力: [{ kind: "objective", key: "completion" }, { kind: "objective", key: "complaints" }, { kind: "subjective", key: "extendedSkills" }, { kind: "exam", part: "skill", area: "现场管理" }],
-  学习力: [{ kind: "subjective", key: "basicKnowledge" }, { kind: "subjective", key: "extendedKnowledge" }, { kind: "subjective", key: "professional" }, { kind: "subjective", key: "digital" }, { kind: "training" }, { kind: "exam", part: "theory", area: "基础知识" }, { kind: "exam", part: "theory", area: "业务办理" }, { kind: "exam", part: "skill", area: "培训与管理" }],
+  担当力: [
+    { kind: "subjective", key: "ethics" },
+    { kind: "subjective", key: "serviceOrientation" },
+    { kind: "adjustment" },
+    { kind: "exam", part: "theory", area: "职业道德" },
+  ],
+  服务力: [
+    { kind: "subjective", key: "serviceOrientation" },
+    { kind: "subjective", key: "process" },
+    { kind: "subjective", key: "personalized" },
+    { kind: "objective", key: "satisfaction" },
+    { kind: "exam", part: "skill", area: "咨询引导" },
+    { kind: "exam", part: "skill", area: "综合出件" },
+  ],
+  沟通力: [
+    { kind: "subjective", key: "communication" },
+    { kind: "subjective", key: "basicSkills" },
+    { kind: "exam", part: "skill", area: "业务办理" },
+  ],
+  抗逆力: [
+    { kind: "objective", key: "completion" },
+    { kind: "objective", key: "complaints" },
+    { kind: "subjective", key: "extendedSkills" },
+    { kind: "exam", part: "skill", area: "现场管理" },
+  ],
+  学习力: [
+    { kind: "subjective", key: "basicKnowledge" },
+    { kind: "subjective", key: "extendedKnowledge" },
+    { kind: "subjective", key: "professional" },
+    { kind: "subjective", key: "digital" },
+    { kind: "training" },
+    { kind: "exam", part: "theory", area: "基础知识" },
+    { kind: "exam", part: "theory", area: "业务办理" },
+    { kind: "exam", part: "skill", area: "培训与管理" },
+  ],
 };
 
 export type ForceInputs = {
@@ -47,7 +89,10 @@ function share(input: Input, f: ForceInputs): ForceDetail {
       if (input.key === "satisfaction") {
         const keys: ObjectiveKey[] = ["ratings", "complaints", "praise"];
         const vals = keys.map((k) => ev?.objective[k] ?? null);
-        return { label: "服务满意度（好差评、投诉、表扬，满分 20）", share: vals.some((v) => v === null) ? null : (vals as number[]).reduce((a, b) => a + b, 0) / 20 };
+        return {
+          label: "服务满意度（好差评、投诉、表扬，满分 20）",
+          share: vals.some((v) => v === null) ? null : (vals as number[]).reduce((a, b) => a + b, 0) / 20,
+        };
       }
       const d = OBJECTIVE_INDICATORS.find((x) => x.key === input.key)!;
       const v = ev?.objective[input.key as ObjectiveKey] ?? null;
@@ -61,10 +106,16 @@ function share(input: Input, f: ForceInputs): ForceDetail {
     }
     case "exam": {
       const e = f.exams.find((x) => x.part === input.part && x.area === input.area);
-      return { label: `${input.part === "theory" ? "理论" : "技能"}「${input.area}」得分率`, share: e && e.max > 0 ? e.points / e.max : null };
+      return {
+        label: `${input.part === "theory" ? "理论" : "技能"}「${input.area}」得分率`,
+        share: e && e.max > 0 ? e.points / e.max : null,
+      };
     }
     case "training":
-      return { label: `培训学时完成率（标准 ${f.standardHours} 学时）`, share: f.standardHours > 0 ? Math.min(1, f.trainingHours / f.standardHours) : null };
+      return {
+        label: `培训学时完成率（标准 ${f.standardHours} 学时）`,
+        share: f.standardHours > 0 ? Math.min(1, f.trainingHours / f.standardHours) : null,
+      };
   }
 }
 

@@ -20,11 +20,19 @@ export function passes(score: number): boolean {
   return score >= PASS_MARK;
 }
 
-export type GradeResult = { total: number; passed: boolean; byArea: { area: Area; points: number; max: number }[]; correct: number; answered: number };
+export type GradeResult = {
+  total: number;
+  passed: boolean;
+  byArea: { area: Area; points: number; max: number }[];
+  correct: number;
+  answered: number;
+};
 
 export function gradeTheory(items: readonly GradableItem[], answers: ReadonlyMap<string, AnswerValue>): GradeResult {
   const byArea = new Map<Area, { points: number; max: number }>();
-  let total = 0, correct = 0, answered = 0;
+  let total = 0,
+    correct = 0,
+    answered = 0;
   for (const item of items) {
     const a = answers.get(item.id);
     const has = a !== null && a !== undefined && !(Array.isArray(a) && a.length === 0) && a !== "";

@@ -10,7 +10,15 @@ export const LOWER_LEVELS: Record<Level, Level[]> = { L5: [], L4: ["L5"], L3: ["
 export const AREAS = ["职业道德", "基础知识", "咨询引导", "业务办理", "综合出件", "现场管理", "培训与管理"] as const;
 export type Area = (typeof AREAS)[number];
 /** Two-letter area codes used in item and task ids (T-L5-YW-0001, S-L4-XC-01). */
-export const AREA_CODES: Record<Area, string> = { 职业道德: "ZD", 基础知识: "JC", 咨询引导: "ZX", 业务办理: "YW", 综合出件: "CJ", 现场管理: "XC", 培训与管理: "PX" };
+export const AREA_CODES: Record<Area, string> = {
+  职业道德: "ZD",
+  基础知识: "JC",
+  咨询引导: "ZX",
+  业务办理: "YW",
+  综合出件: "CJ",
+  现场管理: "XC",
+  培训与管理: "PX",
+};
 
 /** Basic-requirement areas (§2): common to every level. */
 export const BASIC_AREAS: readonly Area[] = ["职业道德", "基础知识"];

@@ -18,13 +18,7 @@ const ROLE_PERMISSIONS: Record<PlatformRole, readonly Permission[]> = {
   // examiners, trainers and admins are staff too. Loaders check the assignment is theirs.
   proctor: ["read:profile:own", "score:evaluation:own", "read:room:center", "update:room:center"],
   examiner: ["read:profile:own", "score:evaluation:own", "read:scoring:center", "update:scoring:own"],
-  chief_examiner: [
-    "read:profile:own",
-    "score:evaluation:own",
-    "read:scoring:center",
-    "update:scoring:own",
-    "review:scoring:center",
-  ],
+  chief_examiner: ["read:profile:own", "score:evaluation:own", "read:scoring:center", "update:scoring:own", "review:scoring:center"],
   trainer: ["read:profile:own", "score:evaluation:own", "read:training:center", "update:training:center"],
   // A manager (科室负责人) gives manager scores to the staff the center assigns to them.
   manager: ["read:profile:own", "score:evaluation:own"],
@@ -46,14 +40,7 @@ const ROLE_PERMISSIONS: Record<PlatformRole, readonly Permission[]> = {
     "read:evaluation:center",
     "update:evaluation:center",
   ],
-  platform_admin: [
-    "read:profile:own",
-    "read:center:any",
-    "update:center:any",
-    "read:staff:any",
-    "update:account:any",
-    "read:audit:any",
-  ],
+  platform_admin: ["read:profile:own", "read:center:any", "update:center:any", "read:staff:any", "update:account:any", "read:audit:any"],
 };
 
 const ACCESS_RANK: Record<Access, number> = { own: 0, center: 1, any: 2 };

@@ -4,9 +4,15 @@ import { sha256 } from "@oslojs/crypto/sha2";
 export function seededRandom(key: string): () => number {
   const h = sha256(new TextEncoder().encode(key));
   const v = new DataView(h.buffer, h.byteOffset, h.byteLength);
-  let a = v.getUint32(0), b = v.getUint32(4), c = v.getUint32(8), d = v.getUint32(12);
+  let a = v.getUint32(0),
+    b = v.getUint32(4),
+    c = v.getUint32(8),
+    d = v.getUint32(12);
   return () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;

@@ -26,9 +26,29 @@ type CountField = keyof RatingCounts;
 type RatingField = "idNumber" | "name" | "period" | "channel" | CountField;
 
 /** The template's header, in the template's order. */
-export const RATING_CSV_HEADER = ["身份证号", "姓名", "月份", "渠道", "好评数", "差评数", "超时未评数", "无效差评数", "已回复差评数", "已整改数", "整改满意数"] as const;
+export const RATING_CSV_HEADER = [
+  "身份证号",
+  "姓名",
+  "月份",
+  "渠道",
+  "好评数",
+  "差评数",
+  "超时未评数",
+  "无效差评数",
+  "已回复差评数",
+  "已整改数",
+  "整改满意数",
+] as const;
 
-export const COUNT_FIELDS: readonly CountField[] = ["activeGood", "activeBad", "timeoutUnrated", "invalidBad", "repliedBad", "rectified", "satisfied"];
+export const COUNT_FIELDS: readonly CountField[] = [
+  "activeGood",
+  "activeBad",
+  "timeoutUnrated",
+  "invalidBad",
+  "repliedBad",
+  "rectified",
+  "satisfied",
+];
 
 const FIELD_LABEL: Record<RatingField, string> = {
   idNumber: "身份证号",
@@ -60,7 +80,10 @@ const COLUMN_ALIASES: Record<RatingField, string[]> = {
 
 /** Header cells are compared without blanks and without full-width brackets' notes, e.g. "好评数（次）". */
 function normalizeHeader(h: string): string {
-  return h.replace(/^\uFEFF/, "").replace(/\s+/g, "").replace(/[（(][^）)]*[）)]$/, "");
+  return h
+    .replace(/^\uFEFF/, "")
+    .replace(/\s+/g, "")
+    .replace(/[（(][^）)]*[）)]$/, "");
 }
 
 export type RatingRow = {
@@ -77,9 +100,7 @@ export type RatingRowResult = {
   row: RatingRow | null;
   errors: string[];
 };
-export type RatingImportCheck =
-  | { ok: false; fileError: string }
-  | { ok: true; rows: RatingRowResult[]; good: number; bad: number };
+export type RatingImportCheck = { ok: false; fileError: string } | { ok: true; rows: RatingRowResult[]; good: number; bad: number };
 
 export type KnownPerson = { id: string; name: string; centerId: string };
 export type RatingImportContext = {
@@ -98,10 +119,7 @@ export function shanghaiMonth(now: Date): string {
 /** Accepts 2026-03, 2026/3, 2026.3, 2026年3月, 202603 and 2026/3/1 (first of the month); returns YYYY-MM or null. */
 export function parseMonth(raw: string): string | null {
   const s = raw.trim().replace(/\s+/g, "");
-  const m =
-    s.match(/^(\d{4})[-/.年](\d{1,2})月?$/) ??
-    s.match(/^(\d{4})[-/.年](\d{1,2})[-/.月]0?1日?$/) ??
-    s.match(/^(\d{4})(\d{2})$/);
+  const m = s.match(/^(\d{4})[-/.年](\d{1,2})月?$/) ?? s.match(/^(\d{4})[-/.年](\d{1,2})[-/.月]0?1日?$/) ?? s.match(/^(\d{4})(\d{2})$/);
   if (!m) return null;
   const month = Number(m[2]);
   if (month < 1 || month > 12) return null;

@@ -49,7 +49,11 @@ export function rates(c: RatingCounts): Rates {
 
 export function sumCounts(list: readonly RatingCounts[]): RatingCounts {
   const zero: RatingCounts = { activeGood: 0, activeBad: 0, timeoutUnrated: 0, invalidBad: 0, repliedBad: 0, rectified: 0, satisfied: 0 };
-  return list.reduce((s, c) => Object.fromEntries(Object.keys(zero).map((k) => [k, s[k as keyof RatingCounts] + c[k as keyof RatingCounts]])) as RatingCounts, zero);
+  return list.reduce(
+    (s, c) =>
+      Object.fromEntries(Object.keys(zero).map((k) => [k, s[k as keyof RatingCounts] + c[k as keyof RatingCounts]])) as RatingCounts,
+    zero,
+  );
 }
 
 /**

@@ -29,14 +29,7 @@ export function isPlatformRole(value: string): value is PlatformRole {
 }
 
 /** The six staff roles (岗位) of seed 001 §3. */
-export const STAFF_ROLES = [
-  "咨询引导人员",
-  "综合窗口工作人员",
-  "帮（代）办人员",
-  "政务公开人员",
-  "政务讲解人员",
-  "后台审批人员",
-] as const;
+export const STAFF_ROLES = ["咨询引导人员", "综合窗口工作人员", "帮（代）办人员", "政务公开人员", "政务讲解人员", "后台审批人员"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /**

@@ -8,7 +8,6 @@ import { seededRandom } from "./random";
 import { REQUIREMENTS } from "./standard";
 import { parseYamlList } from "./yaml-list";
 
-
 const half = z.number().refine((n) => Number.isInteger(n * 2), "分值应为整数或 .5");
 const criterionSchema = z
   .object({
@@ -25,7 +24,12 @@ const taskSchema = z
     level: z.enum(["L5", "L4", "L3"], { message: "level 应为 L5/L4/L3" }),
     area: z.enum(["咨询引导", "业务办理", "综合出件", "现场管理", "培训与管理"], { message: "area 应为技能权重表中的区域" }),
     title: z.string().trim().min(4, "请写任务名称"),
-    points: z.number().int().min(5).max(50).refine((n) => n % 5 === 0, "任务分值应为 5 的倍数"),
+    points: z
+      .number()
+      .int()
+      .min(5)
+      .max(50)
+      .refine((n) => n % 5 === 0, "任务分值应为 5 的倍数"),
     minutes: z.number().int().min(5, "时间至少 5 分钟").max(60, "单个任务不超过 60 分钟"),
     mandatory: z.boolean().default(false),
     requirements: z.array(z.string()).min(1, "请列出考核的技能要求代码"),
@@ -61,7 +65,10 @@ export function loadSkillBank(files: readonly SkillFile[]): { tasks: SkillTask[]
     for (const { line, raw, lineOf } of entries) {
       const parsed = taskSchema.safeParse(raw);
       if (!parsed.success) {
-        for (const i of parsed.error.issues) errors.push(`${file.path}:${lineOf(i.path[0] as string)}: ${raw.id ?? "（无 id）"} ${i.path.join(".")} ${i.message}`.replace(/\s+/g, " "));
+        for (const i of parsed.error.issues)
+          errors.push(
+            `${file.path}:${lineOf(i.path[0] as string)}: ${raw.id ?? "（无 id）"} ${i.path.join(".")} ${i.message}`.replace(/\s+/g, " "),
+          );
         continue;
       }
       const prev = ids.get(parsed.data.id);
@@ -133,7 +140,13 @@ export function assembleSkillPaper(bank: readonly SkillTask[], level: Level, see
     const inArea = live.filter((t) => t.area === area);
     const mandatory = inArea.filter((t) => t.mandatory);
     const fixed = mandatory.reduce((s, t) => s + t.points, 0);
-    const combos = fixed <= weight ? exactCombinations(inArea.filter((t) => !t.mandatory), weight - fixed) : [];
+    const combos =
+      fixed <= weight
+        ? exactCombinations(
+            inArea.filter((t) => !t.mandatory),
+            weight - fixed,
+          )
+        : [];
     if (combos.length === 0) {
       problems.push(
         `${LEVEL_LABELS[level]}「${area}」没有总分恰为 ${weight} 分的任务组合（现有 ${inArea.length} 个任务${mandatory.length ? `，必考项共 ${fixed} 分` : ""}）`,
@@ -147,7 +160,13 @@ export function assembleSkillPaper(bank: readonly SkillTask[], level: Level, see
       weight,
       points: tasks.reduce((s, t) => s + t.points, 0),
       items: tasks.map((t) => ({
-        id: t.id, type: "实操", title: t.title, points: t.points, minutes: t.minutes, level: t.level, requirement: t.requirements[0],
+        id: t.id,
+        type: "实操",
+        title: t.title,
+        points: t.points,
+        minutes: t.minutes,
+        level: t.level,
+        requirement: t.requirements[0],
         criteria: t.rubric.map((c) => ({ criterion: c.criterion, points: c.points, requirement: c.requirement })),
       })),
     });
@@ -156,7 +175,10 @@ export function assembleSkillPaper(bank: readonly SkillTask[], level: Level, see
   return {
     ok: true,
     paper: {
-      level, kind: "skill", seed, bankVersion: version,
+      level,
+      kind: "skill",
+      seed,
+      bankVersion: version,
       totalPoints: sections.reduce((s, x) => s + x.points, 0),
       minutes: sections.reduce((s, x) => s + x.items.reduce((m, i) => m + i.minutes, 0), 0),
       sections,

@@ -43,7 +43,12 @@ const COLUMN_ALIASES: Record<StaffField, string[]> = {
 type StaffField = "name" | "idNumber" | "phone" | "staffRole" | "department" | "hireDate";
 const REQUIRED: StaffField[] = ["name", "idNumber", "phone", "staffRole", "hireDate"];
 const FIELD_LABEL: Record<StaffField, string> = {
-  name: "姓名", idNumber: "身份证号", phone: "手机号", staffRole: "岗位", department: "部门", hireDate: "入职日期",
+  name: "姓名",
+  idNumber: "身份证号",
+  phone: "手机号",
+  staffRole: "岗位",
+  department: "部门",
+  hireDate: "入职日期",
 };
 
 export type StaffRow = {
@@ -60,9 +65,7 @@ export type RowResult = {
   row: StaffRow | null;
   errors: string[];
 };
-export type ImportCheck =
-  | { ok: false; fileError: string }
-  | { ok: true; rows: RowResult[]; good: number; bad: number };
+export type ImportCheck = { ok: false; fileError: string } | { ok: true; rows: RowResult[]; good: number; bad: number };
 
 export type ImportContext = {
   today: string; // YYYY-MM-DD, Asia/Shanghai
@@ -106,7 +109,10 @@ export function checkStaffCsv(text: string, ctx: ImportContext): ImportCheck {
       fileError: `缺少必需的列：${missing.join("、")}。第一行应为表头，例如：姓名,身份证号,手机号,岗位,部门,入职日期`,
     };
   }
-  const dataLines = records.slice(1).map((cells, i) => ({ cells, line: i + 2 })).filter(({ cells }) => cells.some((c) => c !== ""));
+  const dataLines = records
+    .slice(1)
+    .map((cells, i) => ({ cells, line: i + 2 }))
+    .filter(({ cells }) => cells.some((c) => c !== ""));
   if (dataLines.length === 0) return { ok: false, fileError: "文件中没有数据行" };
   if (dataLines.length > MAX_IMPORT_ROWS) return { ok: false, fileError: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件` };
 

@@ -9,9 +9,17 @@ type Func = { no: number; area: Area; contents: WorkContent[] };
 /** §3: per level, 职业功能 → 工作内容 → 技能要求 numbers. */
 export const WORK_REQUIREMENTS: Record<Level, Func[]> = {
   L5: [
-    { no: 1, area: "咨询引导", contents: [{ code: "1.1", name: "咨询服务", skills: [1, 2, 3] }, { code: "1.2", name: "引导服务", skills: [1, 2, 3, 4] }] },
     {
-      no: 2, area: "业务办理",
+      no: 1,
+      area: "咨询引导",
+      contents: [
+        { code: "1.1", name: "咨询服务", skills: [1, 2, 3] },
+        { code: "1.2", name: "引导服务", skills: [1, 2, 3, 4] },
+      ],
+    },
+    {
+      no: 2,
+      area: "业务办理",
       contents: [
         { code: "2.1", name: "业务沟通", skills: [1, 2] },
         { code: "2.2", name: "材料初审", skills: [1, 2, 3] },
@@ -20,12 +28,27 @@ export const WORK_REQUIREMENTS: Record<Level, Func[]> = {
         { code: "2.5", name: "信息化设备使用与管理", skills: [1, 2, 3] },
       ],
     },
-    { no: 3, area: "综合出件", contents: [{ code: "3.1", name: "文书整理", skills: [1, 2] }, { code: "3.2", name: "出件办理", skills: [1, 2, 3, 4] }] },
+    {
+      no: 3,
+      area: "综合出件",
+      contents: [
+        { code: "3.1", name: "文书整理", skills: [1, 2] },
+        { code: "3.2", name: "出件办理", skills: [1, 2, 3, 4] },
+      ],
+    },
   ],
   L4: [
-    { no: 1, area: "咨询引导", contents: [{ code: "1.1", name: "咨询服务", skills: [1, 2] }, { code: "1.2", name: "引导服务", skills: [1, 2] }] },
     {
-      no: 2, area: "业务办理",
+      no: 1,
+      area: "咨询引导",
+      contents: [
+        { code: "1.1", name: "咨询服务", skills: [1, 2] },
+        { code: "1.2", name: "引导服务", skills: [1, 2] },
+      ],
+    },
+    {
+      no: 2,
+      area: "业务办理",
       contents: [
         { code: "2.1", name: "业务沟通", skills: [1, 2] },
         { code: "2.2", name: "材料初审", skills: [1, 2] },
@@ -35,21 +58,42 @@ export const WORK_REQUIREMENTS: Record<Level, Func[]> = {
       ],
     },
     {
-      no: 3, area: "现场管理",
+      no: 3,
+      area: "现场管理",
       // The standard prints only 3.1.2 and 3.1.3 as skills of 内部管理; 3.1.1 is its first
       // knowledge requirement (政务服务业务操作规范), kept so that it can be tested.
-      contents: [{ code: "3.1", name: "内部管理", skills: [1, 2, 3] }, { code: "3.2", name: "现场协调", skills: [1, 2] }],
+      contents: [
+        { code: "3.1", name: "内部管理", skills: [1, 2, 3] },
+        { code: "3.2", name: "现场协调", skills: [1, 2] },
+      ],
     },
   ],
   L3: [
-    { no: 1, area: "业务办理", contents: [{ code: "1.1", name: "业务沟通", skills: [1, 2] }, { code: "1.2", name: "统计分析", skills: [1, 2] }] },
     {
-      no: 2, area: "现场管理",
-      contents: [{ code: "2.1", name: "内部管理", skills: [1, 2] }, { code: "2.2", name: "应急处置", skills: [1, 2, 3] }, { code: "2.3", name: "投诉处理", skills: [1, 2, 3] }],
+      no: 1,
+      area: "业务办理",
+      contents: [
+        { code: "1.1", name: "业务沟通", skills: [1, 2] },
+        { code: "1.2", name: "统计分析", skills: [1, 2] },
+      ],
     },
     {
-      no: 3, area: "培训与管理",
-      contents: [{ code: "3.1", name: "工作人员培训", skills: [1, 2, 3, 4] }, { code: "3.2", name: "员工考核", skills: [1, 2, 3] }, { code: "3.3", name: "质量管理", skills: [1, 2, 3] }],
+      no: 2,
+      area: "现场管理",
+      contents: [
+        { code: "2.1", name: "内部管理", skills: [1, 2] },
+        { code: "2.2", name: "应急处置", skills: [1, 2, 3] },
+        { code: "2.3", name: "投诉处理", skills: [1, 2, 3] },
+      ],
+    },
+    {
+      no: 3,
+      area: "培训与管理",
+      contents: [
+        { code: "3.1", name: "工作人员培训", skills: [1, 2, 3, 4] },
+        { code: "3.2", name: "员工考核", skills: [1, 2, 3] },
+        { code: "3.3", name: "质量管理", skills: [1, 2, 3] },
+      ],
     },
   ],
 };
@@ -71,7 +115,8 @@ export type Requirement = { code: string; area: Area; level: Level | "common"; w
 function buildCatalog(): Map<string, Requirement> {
   const out = new Map<string, Requirement>();
   for (const b of BASIC) {
-    if (b.items === 0) out.set(`basic/${b.code}`, { code: `basic/${b.code}`, area: b.area, level: "common", workContent: `${b.code} ${b.name}` });
+    if (b.items === 0)
+      out.set(`basic/${b.code}`, { code: `basic/${b.code}`, area: b.area, level: "common", workContent: `${b.code} ${b.name}` });
     for (let i = 1; i <= b.items; i++) {
       const code = `basic/${b.code}(${i})`;
       out.set(code, { code, area: b.area, level: "common", workContent: `${b.code} ${b.name}` });

@@ -17,8 +17,7 @@ export function lockedUntil(state: ThrottleState | null, now: Date): Date | null
 export function recordFailure(state: ThrottleState | null, now: Date, policy: ThrottlePolicy): ThrottleState {
   const windowExpired = !state || now.getTime() - state.windowStart.getTime() >= policy.windowMs;
   const stillLocked = state?.lockedUntil && state.lockedUntil > now;
-  const base =
-    windowExpired && !stillLocked ? { failures: 0, windowStart: now, lockedUntil: null } : { ...state! };
+  const base = windowExpired && !stillLocked ? { failures: 0, windowStart: now, lockedUntil: null } : { ...state! };
   const failures = base.failures + 1;
   const lock = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : base.lockedUntil;
   return { failures, windowStart: base.windowStart, lockedUntil: lock };

@@ -105,10 +105,7 @@ export async function login(username: string, password: string, clientAddress: s
     : (await verifyPassword(await dummyPasswordHash(), password), false);
 
   if (!valid || !user) {
-    const [acc, addr] = await Promise.all([
-      saveFailure(accountKey, now, ACCOUNT_POLICY),
-      saveFailure(addressKey, now, ADDRESS_POLICY),
-    ]);
+    const [acc, addr] = await Promise.all([saveFailure(accountKey, now, ACCOUNT_POLICY), saveFailure(addressKey, now, ADDRESS_POLICY)]);
     await audit({
       action: "auth.login_failed",
       ip: clientAddress,

@@ -157,7 +157,8 @@ function reuseStatements(inner: Adapter) {
       const view: Statement = new Proxy(s, {
         get(target, prop) {
           if (prop === "raw") return (toggle = true) => ((raw = toggle), view);
-          if (typeof prop === "string" && EXECUTE.has(prop)) return () => (target[prop] as (...a: unknown[]) => unknown).apply(prop === "run" ? target : target.raw(raw), args);
+          if (typeof prop === "string" && EXECUTE.has(prop))
+            return () => (target[prop] as (...a: unknown[]) => unknown).apply(prop === "run" ? target : target.raw(raw), args);
           const v = target[prop];
           return typeof v === "function" ? v.bind(target) : v;
         },

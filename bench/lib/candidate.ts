@@ -33,7 +33,11 @@ export class Http {
     this.problems.set(key, (this.problems.get(key) ?? 0) + 1);
   }
 
-  async call(endpoint: string, opts: { method?: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string }, ok: (r: Resp) => boolean): Promise<Resp | null> {
+  async call(
+    endpoint: string,
+    opts: { method?: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string },
+    ok: (r: Resp) => boolean,
+  ): Promise<Resp | null> {
     const method = opts.method ?? "GET";
     const headers: Record<string, string> = { "accept-encoding": "gzip, deflate, br", "user-agent": "zw-bench", ...opts.headers };
     if (method === "POST") headers.origin = this.origin;
@@ -85,7 +89,10 @@ export function randomValue(item: SimItem): Value {
   if (item.type === "判断") return Math.random() < 0.5 ? "正确" : "错误";
   if (item.type === "单选") return pick(item.options);
   const n = 2 + Math.floor(Math.random() * (item.options.length - 1));
-  return [...item.options].sort(() => Math.random() - 0.5).slice(0, n).sort();
+  return [...item.options]
+    .sort(() => Math.random() - 0.5)
+    .slice(0, n)
+    .sort();
 }
 
 const storedForm = (v: Value) => JSON.stringify(Array.isArray(v) ? [...new Set(v)].sort() : v);
@@ -153,7 +160,13 @@ export class SimulatedCandidate {
   }
 
   private static assetUrls(html: string) {
-    return [...new Set([...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"|import\("(\/assets\/[^"]+)"\)|"(\/assets\/manifest-[^"]+)"/g)].map((m) => m[1] ?? m[2] ?? m[3]))];
+    return [
+      ...new Set(
+        [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"|import\("(\/assets\/[^"]+)"\)|"(\/assets\/manifest-[^"]+)"/g)].map(
+          (m) => m[1] ?? m[2] ?? m[3],
+        ),
+      ),
+    ];
   }
 
   async loginPage(fetchAssets: boolean) {
@@ -168,8 +181,15 @@ export class SimulatedCandidate {
       const body = new URLSearchParams({ ticket: this.c.ticket, idNumber: this.c.idNumber, startCode: this.startCode }).toString();
       const cookieOf = (r: Resp) => ([] as string[]).concat(r.headers["set-cookie"] ?? []).find((c) => c.startsWith("zw_exam="));
       // With JavaScript the form goes to /exam.data and the redirect comes back as data (202).
-      const redirected = (r: Resp) => (js ? r.status === 202 && r.text.includes('"redirect","/exam/paper"') : r.status === 302 && String(r.headers.location).endsWith("/exam/paper"));
-      const r = await this.http.call("login", { method: "POST", path: js ? "/exam.data" : "/exam", headers: { "content-type": "application/x-www-form-urlencoded" }, body }, (r) => redirected(r) && !!cookieOf(r));
+      const redirected = (r: Resp) =>
+        js
+          ? r.status === 202 && r.text.includes('"redirect","/exam/paper"')
+          : r.status === 302 && String(r.headers.location).endsWith("/exam/paper");
+      const r = await this.http.call(
+        "login",
+        { method: "POST", path: js ? "/exam.data" : "/exam", headers: { "content-type": "application/x-www-form-urlencoded" }, body },
+        (r) => redirected(r) && !!cookieOf(r),
+      );
       const cookie = r ? cookieOf(r) : undefined;
       if (r && redirected(r) && cookie) {
         this.cookie = cookie.split(";")[0];
@@ -186,7 +206,11 @@ export class SimulatedCandidate {
   async paperPage(fetchAssets: boolean): Promise<boolean> {
     const path = this.flow === "js" ? "/exam/paper.data" : "/exam/paper";
     for (let i = 0; i < 5; i++) {
-      const r = await this.http.call("paper page", { path, headers: { cookie: this.cookie } }, (r) => r.status === 200 && r.text.includes(this.c.ticket));
+      const r = await this.http.call(
+        "paper page",
+        { path, headers: { cookie: this.cookie } },
+        (r) => r.status === 200 && r.text.includes(this.c.ticket),
+      );
       if (r?.status === 200) {
         if (fetchAssets) await this.assets(this.flow === "js" ? (paperRouteAssets ?? []) : SimulatedCandidate.assetUrls(r.text));
         return true;
@@ -197,7 +221,16 @@ export class SimulatedCandidate {
   }
 
   private api(endpoint: string, body: object, ok: (r: Resp) => boolean) {
-    return this.http.call(endpoint, { method: "POST", path: "/exam/api", headers: { cookie: this.cookie, "content-type": "application/json" }, body: JSON.stringify(body) }, ok);
+    return this.http.call(
+      endpoint,
+      {
+        method: "POST",
+        path: "/exam/api",
+        headers: { cookie: this.cookie, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      },
+      ok,
+    );
   }
 
   async claim(): Promise<boolean> {
@@ -233,7 +266,11 @@ export class SimulatedCandidate {
 
   private async sendNow(itemId: string, p: { value: Value; seq: number }, endpoint: string) {
     const sent = { seq: p.seq, value: storedForm(p.value) };
-    const r = await this.api(endpoint, { op: "save", windowId: this.windowId, itemId, value: p.value, seq: p.seq }, (r) => r.status === 200);
+    const r = await this.api(
+      endpoint,
+      { op: "save", windowId: this.windowId, itemId, value: p.value, seq: p.seq },
+      (r) => r.status === 200,
+    );
     if (r?.status === 200) {
       if (this.pending.get(itemId)?.seq === p.seq) this.pending.delete(itemId);
       const prev = this.acked.get(itemId);
@@ -269,12 +306,20 @@ export class SimulatedCandidate {
   async submit(): Promise<boolean> {
     await this.flush();
     for (let i = 0; i < 5; i++) {
-      const r = await this.api("submit", { op: "submit", windowId: this.windowId }, (r) => r.status === 200 && r.text.includes("submitted"));
+      const r = await this.api(
+        "submit",
+        { op: "submit", windowId: this.windowId },
+        (r) => r.status === 200 && r.text.includes("submitted"),
+      );
       if (r?.status === 200) {
         this.submitted = true;
         // The page revalidates its route (navigate(".")) and shows the submitted view.
         const path = this.flow === "js" ? "/exam/paper.data" : "/exam/paper";
-        await this.http.call("result page", { path, headers: { cookie: this.cookie } }, (r) => r.status === 200 && (this.flow === "js" ? r.text.includes('"done"') : /已交卷|考试时间到/.test(r.text)));
+        await this.http.call(
+          "result page",
+          { path, headers: { cookie: this.cookie } },
+          (r) => r.status === 200 && (this.flow === "js" ? r.text.includes('"done"') : /已交卷|考试时间到/.test(r.text)),
+        );
         return true;
       }
       await sleep(3000);
@@ -325,7 +370,10 @@ export function checkStored(
   acceptAfter?: Map<string, Map<string, Sent>>,
 ) {
   const db = new Map(stored.map((s) => [`${s.ticket}|${s.itemId}`, s]));
-  let checked = 0, lost = 0, newerUnacked = 0, mismatched = 0;
+  let checked = 0,
+    lost = 0,
+    newerUnacked = 0,
+    mismatched = 0;
   const examples: string[] = [];
   for (const sc of candidates) {
     const acks = acceptAfter?.get(sc.c.ticket) ?? sc.acked;
@@ -335,10 +383,15 @@ export function checkStored(
       const seq = row ? Number(row.seq) : -1;
       if (!row || seq < ack.seq || (seq === ack.seq && row.value !== ack.value)) {
         lost++;
-        if (examples.length < 5) examples.push(`${sc.c.ticket} ${itemId}: acknowledged seq ${ack.seq} ${ack.value}, stored ${row ? `seq ${seq} ${row.value}` : "nothing"}`);
+        if (examples.length < 5)
+          examples.push(
+            `${sc.c.ticket} ${itemId}: acknowledged seq ${ack.seq} ${ack.value}, stored ${row ? `seq ${seq} ${row.value}` : "nothing"}`,
+          );
       } else if (seq > ack.seq) {
         // A newer save than the newest acknowledged one: it must be one that was sent (its answer lost on the way).
-        const sent = [...(sc.unsure.get(itemId) ?? []), ...(sc.acked.get(itemId) ? [sc.acked.get(itemId)!] : [])].find((s) => s.seq === seq && s.value === row.value);
+        const sent = [...(sc.unsure.get(itemId) ?? []), ...(sc.acked.get(itemId) ? [sc.acked.get(itemId)!] : [])].find(
+          (s) => s.seq === seq && s.value === row.value,
+        );
         if (sent) newerUnacked++;
         else {
           mismatched++;

@@ -24,6 +24,12 @@ export class CpuWindow {
     const machine = machineBusySeconds() - this.machine0;
     const u = process.cpuUsage(this.self0);
     const self = (u.user + u.system) / 1e6;
-    return { wall: +wall.toFixed(1), machineBusy: +machine.toFixed(1), loadGenerator: +self.toFixed(1), server: +serverCpuSeconds.toFixed(1), other: +Math.max(0, machine - self - serverCpuSeconds).toFixed(1) };
+    return {
+      wall: +wall.toFixed(1),
+      machineBusy: +machine.toFixed(1),
+      loadGenerator: +self.toFixed(1),
+      server: +serverCpuSeconds.toFixed(1),
+      other: +Math.max(0, machine - self - serverCpuSeconds).toFixed(1),
+    };
   }
 }

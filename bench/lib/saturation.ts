@@ -4,7 +4,16 @@ import { Pool } from "undici";
 import { Http, sleep, type SimulatedCandidate } from "./candidate";
 import { Recorder } from "./stats";
 
-export type SaturationRow = { concurrency: number; saves: number; errors: number; perSecond: number; p50: number; p95: number; p99: number; max: number };
+export type SaturationRow = {
+  concurrency: number;
+  saves: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+};
 
 /** Login + claim for every candidate, `concurrency` at a time (no page loads: only the saves matter here). */
 export async function signIn(sims: SimulatedCandidate[], concurrency: number) {
@@ -19,7 +28,13 @@ export async function signIn(sims: SimulatedCandidate[], concurrency: number) {
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-export async function saturate(url: string, sims: SimulatedCandidate[], levels: number[], seconds: number, onLevel?: (row: SaturationRow) => void): Promise<SaturationRow[]> {
+export async function saturate(
+  url: string,
+  sims: SimulatedCandidate[],
+  levels: number[],
+  seconds: number,
+  onLevel?: (row: SaturationRow) => void,
+): Promise<SaturationRow[]> {
   const rows: SaturationRow[] = [];
   for (const c of levels.filter((l) => l <= sims.length)) {
     const pool = new Pool(url, { connections: c });
@@ -48,7 +63,16 @@ export async function saturate(url: string, sims: SimulatedCandidate[], levels: 
     for (const g of groups) for (const s of g) await s.flush(endpoint);
     const sum = rec.summary(endpoint)!;
     const lat = [sum.p50, sum.p95, sum.p99];
-    const row = { concurrency: c, saves, errors: sum.errors, perSecond: Math.round(saves / elapsed), p50: lat[0], p95: lat[1], p99: lat[2], max: sum.max };
+    const row = {
+      concurrency: c,
+      saves,
+      errors: sum.errors,
+      perSecond: Math.round(saves / elapsed),
+      p50: lat[0],
+      p95: lat[1],
+      p99: lat[2],
+      max: sum.max,
+    };
     rows.push(row);
     onLevel?.(row);
     await pool.close();
@@ -56,4 +80,3 @@ export async function saturate(url: string, sims: SimulatedCandidate[], levels: 
   }
   return rows;
 }
-

@@ -100,7 +100,14 @@ export class BenchServer {
     const out = fs.openSync(this.opts.log, "a");
     this.proc = spawn(process.execPath, [...(this.opts.nodeArgs ?? []), path.join(root, "server.js")], {
       cwd: this.opts.cwd,
-      env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(this.opts.port), DATABASE_URL: `file:${this.opts.dbFile}`, ...this.opts.env },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(this.opts.port),
+        DATABASE_URL: `file:${this.opts.dbFile}`,
+        ...this.opts.env,
+      },
       stdio: ["ignore", out, "pipe"],
       detached: true, // its own process group: a SIGKILL reaches anything it started too
     });
@@ -166,7 +173,12 @@ export class BenchServer {
   /** Memory of the server (and any children): the sum of each process's VmHWM (peak RSS), the sampled peak of their summed RSS. */
   snapshot(): ServerStats {
     this.sample();
-    return { peakRssMiB: +this.stats.hwm.toFixed(1), sampledPeakRssMiB: +this.stats.sampledPeak.toFixed(1), lastRssMiB: +this.stats.last.toFixed(1), cpuSeconds: +(this.totalCpu() - this.cpuBase).toFixed(2) };
+    return {
+      peakRssMiB: +this.stats.hwm.toFixed(1),
+      sampledPeakRssMiB: +this.stats.sampledPeak.toFixed(1),
+      lastRssMiB: +this.stats.last.toFixed(1),
+      cpuSeconds: +(this.totalCpu() - this.cpuBase).toFixed(2),
+    };
   }
 
   /** SIGTERM (graceful close) or SIGKILL (the whole process group at once); resolves when the process is gone. */

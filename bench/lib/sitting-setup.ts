@@ -21,7 +21,15 @@ export async function benchCenter(code = "YCS") {
   await ensureDbReady();
   const center = await db.center.create({ data: { name: `压测市政务服务中心（${code}）`, code, kind: "district" } });
   const passwordHash = await hashPassword("Bench@2026-not-used");
-  const admin = await db.user.create({ data: { username: `bench-admin-${code.toLowerCase()}`, displayName: "压测管理员", passwordHash, centerId: center.id, roles: { create: [{ role: "center_admin" }] } } });
+  const admin = await db.user.create({
+    data: {
+      username: `bench-admin-${code.toLowerCase()}`,
+      displayName: "压测管理员",
+      passwordHash,
+      centerId: center.id,
+      roles: { create: [{ role: "center_admin" }] },
+    },
+  });
   return { centerId: center.id, code, adminId: admin.id, passwordHash };
 }
 
@@ -36,8 +44,12 @@ export function benchIdNumber(i: number): string {
 export async function createPeople(centerId: string, count: number): Promise<string[]> {
   const rows = Array.from({ length: count }, (_, i) => ({
     id: `bench-person-${String(i).padStart(5, "0")}`,
-    centerId, name: `考生${String(i + 1).padStart(4, "0")}`, idNumber: benchIdNumber(i), phone: `139${String(i).padStart(8, "0")}`,
-    staffRole: "综合窗口工作人员", hireDate: new Date("2018-03-01T00:00:00+08:00"),
+    centerId,
+    name: `考生${String(i + 1).padStart(4, "0")}`,
+    idNumber: benchIdNumber(i),
+    phone: `139${String(i).padStart(8, "0")}`,
+    staffRole: "综合窗口工作人员",
+    hireDate: new Date("2018-03-01T00:00:00+08:00"),
   }));
   for (let k = 0; k < rows.length; k += 500) await db.person.createMany({ data: rows.slice(k, k + 500) });
   return rows.map((r) => r.id);
@@ -58,18 +70,35 @@ export async function createSitting(opts: {
 }): Promise<BenchSitting> {
   const { center } = opts;
   const sitting = await db.sitting.create({
-    data: { centerId: center.centerId, kind: "theory", level: opts.level, title: opts.title, startsAt: opts.startsAt, durationMinutes: opts.durationMinutes, seed: 1 + Math.floor(Math.random() * 999_999), createdById: center.adminId },
+    data: {
+      centerId: center.centerId,
+      kind: "theory",
+      level: opts.level,
+      title: opts.title,
+      startsAt: opts.startsAt,
+      durationMinutes: opts.durationMinutes,
+      seed: 1 + Math.floor(Math.random() * 999_999),
+      createdById: center.adminId,
+    },
   });
   const roomCount = Math.ceil(opts.personIds.length / opts.roomCapacity);
   const rooms: string[] = [];
   for (let r = 0; r < roomCount; r++) {
-    const room = await db.room.create({ data: { sittingId: sitting.id, name: `第${String(r + 1).padStart(3, "0")}考场`, capacity: opts.roomCapacity } });
+    const room = await db.room.create({
+      data: { sittingId: sitting.id, name: `第${String(r + 1).padStart(3, "0")}考场`, capacity: opts.roomCapacity },
+    });
     const seats = Math.min(opts.roomCapacity, opts.personIds.length - r * opts.roomCapacity);
     const proctors = [];
     for (let p = 0; p < requiredProctors(seats); p++) {
       proctors.push(
         await db.user.create({
-          data: { username: `bench-proctor-${sitting.id.slice(-6)}-${r + 1}-${p + 1}`, displayName: `监考员${r + 1}-${p + 1}`, passwordHash: center.passwordHash, centerId: center.centerId, roles: { create: [{ role: "proctor" }] } },
+          data: {
+            username: `bench-proctor-${sitting.id.slice(-6)}-${r + 1}-${p + 1}`,
+            displayName: `监考员${r + 1}-${p + 1}`,
+            passwordHash: center.passwordHash,
+            centerId: center.centerId,
+            roles: { create: [{ role: "proctor" }] },
+          },
         }),
       );
     }
@@ -84,10 +113,16 @@ export async function createSitting(opts: {
     if (s.missing > 0) throw new Error(`room ${roomId} lacks ${s.missing} proctors`);
   }
   await assembleSittingPaper(sitting.id);
-  const full = await db.sitting.findUniqueOrThrow({ where: { id: sitting.id }, include: { paper: true, registrations: { include: { person: true }, orderBy: { ticketNumber: "asc" } } } });
+  const full = await db.sitting.findUniqueOrThrow({
+    where: { id: sitting.id },
+    include: { paper: true, registrations: { include: { person: true }, orderBy: { ticketNumber: "asc" } } },
+  });
   const { paper, items } = paperOf(full.paper!);
   const candidates = full.registrations.map((r) => ({
-    ticket: r.ticketNumber, idNumber: r.person.idNumber, registrationId: r.id, roomId: r.roomId!,
+    ticket: r.ticketNumber,
+    idNumber: r.person.idNumber,
+    registrationId: r.id,
+    roomId: r.roomId!,
     // The order the server will store at login (the same deterministic function, keyed by registration).
     items: candidateOrder(paper, items, r.id).map((o) => ({ id: o.itemId, type: items.get(o.itemId)!.type, options: o.options })),
   }));

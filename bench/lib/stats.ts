@@ -61,7 +61,13 @@ export class Recorder {
   window(endpoint: string, from: number, to: number) {
     const s = this.series.get(endpoint);
     const lat = s ? s.latencies.filter((_, i) => s.starts[i] >= from && s.starts[i] < to).sort((a, b) => a - b) : [];
-    return { requests: lat.length, p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99), max: lat.length ? lat[lat.length - 1] : NaN };
+    return {
+      requests: lat.length,
+      p50: percentile(lat, 50),
+      p95: percentile(lat, 95),
+      p99: percentile(lat, 99),
+      max: lat.length ? lat[lat.length - 1] : NaN,
+    };
   }
 
   /** Requests slower than `ms`, counted per endpoint and per second of their start (from `origin`). */
@@ -121,8 +127,18 @@ export function endpointTable(summaries: EndpointSummary[]): string {
   return markdownTable(
     ["endpoint", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean req/s", "peak req/s", "outcomes"],
     summaries.map((s) => [
-      s.endpoint, s.requests, s.errors, fmtMs(s.p50), fmtMs(s.p95), fmtMs(s.p99), fmtMs(s.max), s.ratePerSec.toFixed(1), s.peakPerSec,
-      Object.entries(s.outcomes).map(([k, v]) => `${k}×${v}`).join(" "),
+      s.endpoint,
+      s.requests,
+      s.errors,
+      fmtMs(s.p50),
+      fmtMs(s.p95),
+      fmtMs(s.p99),
+      fmtMs(s.max),
+      s.ratePerSec.toFixed(1),
+      s.peakPerSec,
+      Object.entries(s.outcomes)
+        .map(([k, v]) => `${k}×${v}`)
+        .join(" "),
     ]),
   );
 }

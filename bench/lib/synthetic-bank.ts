@@ -49,7 +49,14 @@ export function writeBankYaml(items: readonly BankItem[], dir: string) {
   const files = new Map<string, Record<string, unknown>[]>();
   for (const i of items) {
     const file = path.join(dir, i.level, `${AREA_CODES[i.area].toLowerCase()}.yaml`);
-    const entry: Record<string, unknown> = { id: i.id, type: i.type, level: i.level, area: i.area, requirement: i.requirement, stem: i.stem };
+    const entry: Record<string, unknown> = {
+      id: i.id,
+      type: i.type,
+      level: i.level,
+      area: i.area,
+      requirement: i.requirement,
+      stem: i.stem,
+    };
     if (i.options) entry.options = i.options;
     entry.key = i.key;
     entry.explanation = i.explanation;

@@ -34,7 +34,13 @@ test("改 URL 或表单字段都不能读取或修改其他中心的人员", asy
 
   // Changing by posting the form to that person
   const form = new URLSearchParams({
-    intent: "update", name: "被篡改", idNumber: uniqueIdNumber(), phone: "13900000000", staffRole: "综合窗口工作人员", departmentId: "", hireDate: "2020-01-01",
+    intent: "update",
+    name: "被篡改",
+    idNumber: uniqueIdNumber(),
+    phone: "13900000000",
+    staffRole: "综合窗口工作人员",
+    departmentId: "",
+    hireDate: "2020-01-01",
   });
   const post = await page.request.post(target.href, { headers: sameOriginHeaders(baseURL!), data: form.toString() });
   expect(post.status()).toBe(403);
@@ -64,7 +70,12 @@ test("新增人员时不能把人放进其他中心的部门", async ({ browser,
   const page = await browser.newPage();
   await loginAs(page, "admin");
   const form = new URLSearchParams({
-    name: "越权测试", idNumber: uniqueIdNumber(), phone: "13900000001", staffRole: "综合窗口工作人员", departmentId: foreignDept!, hireDate: "2020-01-01",
+    name: "越权测试",
+    idNumber: uniqueIdNumber(),
+    phone: "13900000001",
+    staffRole: "综合窗口工作人员",
+    departmentId: foreignDept!,
+    hireDate: "2020-01-01",
   });
   const res = await page.request.post("/center/staff/new", { headers: sameOriginHeaders(baseURL!), data: form.toString() });
   expect(res.status()).toBe(400);

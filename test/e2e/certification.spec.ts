@@ -14,7 +14,9 @@ async function newSitting(page: Page, title: string) {
   await gotoReady(page, "/center/sittings");
   await page.getByLabel("场次名称").fill(title);
   await page.getByLabel("等级").selectOption("L5");
-  const start = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date(Date.now() + 86_400_000)).replace(" ", "T");
+  const start = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" })
+    .format(new Date(Date.now() + 86_400_000))
+    .replace(" ", "T");
   await page.getByLabel("开考时间（北京时间）").fill(start);
   await page.getByRole("button", { name: "创建场次" }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
@@ -57,7 +59,9 @@ test("培训师指派课程并记录结业：学员的学时进度与申报条�
   await newSitting(admin, `E2E报名资格${S}`);
   await admin.getByLabel(NEWCOMER).check();
   await admin.getByRole("button", { name: "为所选人员报名" }).click();
-  await expect(admin.getByRole("alert")).toContainText(`以下人员不符合申报条件，未报名：${NEWCOMER}（不符合五级/初级工申报条件：L5-1：累计从事本职业或相关职业工作不足 1 年`);
+  await expect(admin.getByRole("alert")).toContainText(
+    `以下人员不符合申报条件，未报名：${NEWCOMER}（不符合五级/初级工申报条件：L5-1：累计从事本职业或相关职业工作不足 1 年`,
+  );
   await expect(admin.getByRole("alert")).toContainText("L5-3：还需完成五级/初级工标准学时培训 160 学时");
 
   // The trainer runs a 160-hour L5 course with an assessment.
@@ -126,7 +130,13 @@ test("理论与技能均合格后颁发证书：A4 打印页带二维码，公�
 
   // The certificate, printed by the center admin (the holder has no account in the demo data).
   const page = await (await browser.newContext()).newPage();
-  const cert = withDb((db) => db.prepare("SELECT c.id, c.number FROM Certificate c JOIN Person p ON p.id = c.personId WHERE p.name = '周敏'").get() as { id: string; number: string });
+  const cert = withDb(
+    (db) =>
+      db.prepare("SELECT c.id, c.number FROM Certificate c JOIN Person p ON p.id = c.personId WHERE p.name = '周敏'").get() as {
+        id: string;
+        number: string;
+      },
+  );
   expect(cert.number).toMatch(/^[YS]\d{21}$/);
   const holderAdmin = await browser.newPage();
   await loginAs(holderAdmin, "admin");
@@ -174,7 +184,9 @@ test("中心管理员录入学历后申报条件随之改变；持证统计导�
   const share = (await page.getByTestId("window-share").textContent())!.trim();
   const table = page.getByRole("table", { name: "岗位与持证等级" });
   await expect(table.getByRole("row").filter({ hasText: "综合窗口工作人员" })).toBeVisible();
-  const windowRow = (await table.getByRole("row").filter({ hasText: "综合窗口工作人员" }).locator("td").allTextContents()).map((t) => t.trim());
+  const windowRow = (await table.getByRole("row").filter({ hasText: "综合窗口工作人员" }).locator("td").allTextContents()).map((t) =>
+    t.trim(),
+  );
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 Excel" }).click()]);
   const file = await download.path();
   const ExcelJS = (await import("exceljs")).default;

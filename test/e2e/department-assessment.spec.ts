@@ -6,8 +6,16 @@ const Q1 = "/center/department-assessment?year=2019&quarter=1";
 const Q2 = "/center/department-assessment?year=2019&quarter=2";
 
 const BASE: [string, number][] = [
-  ["onlineHelp", 10], ["offlineHelp", 5], ["consulting", 5], ["serviceRating", 10], ["windowSupport", 10],
-  ["coordination", 10], ["windowNorms", 10], ["onlineMaturity", 20], ["twoCentralizations", 10], ["discipline", 10],
+  ["onlineHelp", 10],
+  ["offlineHelp", 5],
+  ["consulting", 5],
+  ["serviceRating", 10],
+  ["windowSupport", 10],
+  ["coordination", 10],
+  ["windowNorms", 10],
+  ["onlineMaturity", 20],
+  ["twoCentralizations", 10],
+  ["discipline", 10],
 ];
 const BONUS = ["innovation", "outstanding", "publicity", "other"];
 
@@ -59,10 +67,36 @@ test("部门季度考核：越界分值就近报错且不保存；并列第3名�
   await expect(rankingRows(page).getByText("未评")).toHaveCount(6);
 
   // Five departments: 104, 101, 99, 99, 97.5 → ranks 1, 2, 3, 3, 5; the sixth stays 未评.
-  await assess(page, "区税务局", { points: { windowSupport: "9", innovation: "3", publicity: "2" }, notes: { windowSupport: "审核要点更新不及时", innovation: "智能预审上线", publicity: "区级媒体报道" } }, "104");
-  await assess(page, "区人力资源和社会保障局", { points: { serviceRating: "9", outstanding: "2" }, notes: { serviceRating: "12345工单超时1件", outstanding: "获群众表扬" } }, "101");
-  await assess(page, "区市场监督管理局", { points: { onlineHelp: "8", publicity: "1" }, notes: { onlineHelp: "解决率偏低", publicity: "信息录用1篇" } }, "99");
-  await assess(page, "区公安分局", { points: { consulting: "4", discipline: "9", other: "1" }, notes: { consulting: "电话未接通2次", discipline: "例会缺席1次", other: "节假日保障" } }, "99");
+  await assess(
+    page,
+    "区税务局",
+    {
+      points: { windowSupport: "9", innovation: "3", publicity: "2" },
+      notes: { windowSupport: "审核要点更新不及时", innovation: "智能预审上线", publicity: "区级媒体报道" },
+    },
+    "104",
+  );
+  await assess(
+    page,
+    "区人力资源和社会保障局",
+    { points: { serviceRating: "9", outstanding: "2" }, notes: { serviceRating: "12345工单超时1件", outstanding: "获群众表扬" } },
+    "101",
+  );
+  await assess(
+    page,
+    "区市场监督管理局",
+    { points: { onlineHelp: "8", publicity: "1" }, notes: { onlineHelp: "解决率偏低", publicity: "信息录用1篇" } },
+    "99",
+  );
+  await assess(
+    page,
+    "区公安分局",
+    {
+      points: { consulting: "4", discipline: "9", other: "1" },
+      notes: { consulting: "电话未接通2次", discipline: "例会缺席1次", other: "节假日保障" },
+    },
+    "99",
+  );
   await assess(page, "区规划和自然资源局", { points: { onlineMaturity: "17.5" }, notes: { onlineMaturity: "全程网办占比偏低" } }, "97.5");
 
   await gotoReady(page, Q1);
@@ -74,7 +108,19 @@ test("部门季度考核：越界分值就近报错且不保存；并列第3名�
   await expect(rows.nth(5)).toContainText("区住房保障和房屋管理局");
   await expect(rows.nth(5)).toContainText("未评");
   // Subtotals of 区规划和自然资源局: 30, 30, 17.5, 20; base 97.5, bonus 0.
-  await expect(rows.nth(4).locator("td")).toHaveText(["5", "区规划和自然资源局", "30", "30", "17.5", "20", "97.5", "0", "97.5", "", "修改"]);
+  await expect(rows.nth(4).locator("td")).toHaveText([
+    "5",
+    "区规划和自然资源局",
+    "30",
+    "30",
+    "17.5",
+    "20",
+    "97.5",
+    "0",
+    "97.5",
+    "",
+    "修改",
+  ]);
   await expect(rows.getByText("先进集体", { exact: true })).toHaveCount(4);
   await expect(page.getByTestId("advanced-tie")).toHaveText("第3名并列，先进集体共4个");
   await expect(page.getByText("尚有 1 个部门未评，排名与先进集体为暂定结果。")).toBeVisible();

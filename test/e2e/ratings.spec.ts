@@ -18,7 +18,12 @@ function person(name: string) {
   return withDb((db) => db.prepare("SELECT id, idNumber FROM Person WHERE name = ?").get(name) as { id: string; idNumber: string });
 }
 function ratingRows(personId: string) {
-  return withDb((db) => db.prepare("SELECT period, channel, activeGood, rectified FROM RatingCount WHERE personId = ? AND period LIKE ? ORDER BY period").all(personId, `${Y}-%`) as { period: string; channel: string; activeGood: number; rectified: number }[]);
+  return withDb(
+    (db) =>
+      db
+        .prepare("SELECT period, channel, activeGood, rectified FROM RatingCount WHERE personId = ? AND period LIKE ? ORDER BY period")
+        .all(personId, `${Y}-%`) as { period: string; channel: string; activeGood: number; rectified: number }[],
+  );
 }
 async function upload(page: Page, name: string, buffer: Buffer) {
   await page.getByLabel("CSV 文件").setInputFiles({ name, mimeType: "text/csv", buffer });
@@ -85,7 +90,11 @@ test("导入好差评：有误的行逐行列出且不导入；仅导入无误�
   expect(await cellTexts(page, "李明月度趋势", /^3月/)).toEqual(expected);
 
   // The corrected file: the month is replaced, not added, and line 3 now imports at once.
-  const fixed = [HEADER, `李明,${liming.idNumber},${Y}-03,一次一评,38,3,10,1,3,1,1`, `李明,${liming.idNumber},${Y}-04,一次一评,10,3,0,1,3,2,1`].join("\r\n");
+  const fixed = [
+    HEADER,
+    `李明,${liming.idNumber},${Y}-03,一次一评,38,3,10,1,3,1,1`,
+    `李明,${liming.idNumber},${Y}-04,一次一评,10,3,0,1,3,2,1`,
+  ].join("\r\n");
   await gotoReady(page, "/center/ratings");
   await upload(page, "好差评-修正.csv", Buffer.from(`\uFEFF${fixed}`, "utf-8"));
   await expect(page.getByText("已导入 2 行好差评数据")).toBeVisible();

@@ -3,13 +3,33 @@ import { gotoReady, login, loginAs } from "./fixtures";
 
 // Each role lands on its home page with the navigation it may use, and nothing more.
 const ROLES: { username: string; sees: string[]; doesNotSee: string[]; opens?: { path: string; heading: string } }[] = [
-  { username: "candidate", sees: ["我的考试", "我的培训", "我的证书", "能力画像", "评价打分"], doesNotSee: ["人员管理", "监考", "中心管理"], opens: { path: "/me/evaluation", heading: "能力画像" } },
-  { username: "proctor", sees: ["监考", "我的考试"], doesNotSee: ["人员管理", "技能评分"], opens: { path: "/evaluate", heading: "评价打分" } },
-  { username: "manager", sees: ["评价打分", "个人信息"], doesNotSee: ["人员管理", "监考", "年度评价"], opens: { path: "/evaluate", heading: "评价打分" } },
+  {
+    username: "candidate",
+    sees: ["我的考试", "我的培训", "我的证书", "能力画像", "评价打分"],
+    doesNotSee: ["人员管理", "监考", "中心管理"],
+    opens: { path: "/me/evaluation", heading: "能力画像" },
+  },
+  {
+    username: "proctor",
+    sees: ["监考", "我的考试"],
+    doesNotSee: ["人员管理", "技能评分"],
+    opens: { path: "/evaluate", heading: "评价打分" },
+  },
+  {
+    username: "manager",
+    sees: ["评价打分", "个人信息"],
+    doesNotSee: ["人员管理", "监考", "年度评价"],
+    opens: { path: "/evaluate", heading: "评价打分" },
+  },
   { username: "examiner", sees: ["技能评分"], doesNotSee: ["评分复核", "人员管理"] },
   { username: "chief", sees: ["技能评分", "评分复核"], doesNotSee: ["人员管理"] },
   { username: "trainer", sees: ["培训管理"], doesNotSee: ["人员管理", "监考"] },
-  { username: "admin", sees: ["人员管理", "部门管理", "考试安排", "年度评价", "好差评", "部门考核", "操作日志", "个人信息"], doesNotSee: ["全平台日志", "我的考试"], opens: { path: "/center/evaluation", heading: "年度能力评价" } },
+  {
+    username: "admin",
+    sees: ["人员管理", "部门管理", "考试安排", "年度评价", "好差评", "部门考核", "操作日志", "个人信息"],
+    doesNotSee: ["全平台日志", "我的考试"],
+    opens: { path: "/center/evaluation", heading: "年度能力评价" },
+  },
   { username: "platform", sees: ["中心管理", "全平台日志"], doesNotSee: ["我的考试", "监考"] },
 ];
 

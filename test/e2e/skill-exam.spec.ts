@@ -18,7 +18,9 @@ async function createSkillSitting(page: Page, title: string) {
   await page.getByLabel("场次名称").fill(title);
   await page.getByLabel("等级").selectOption("L5");
   await page.getByLabel("考核类型").selectOption("skill");
-  const start = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date()).replace(" ", "T");
+  const start = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" })
+    .format(new Date())
+    .replace(" ", "T");
   await page.getByLabel("开考时间（北京时间）").fill(start);
   await page.getByLabel("考试时长（分钟）").fill("90");
   await page.getByRole("button", { name: "创建场次" }).click();
@@ -63,7 +65,13 @@ test("中心安排技能考核：考评组人数不足不能开始评分，补�
   await expect(page.getByText(/第1考评组考评员不足：1 名考生需至少 3 名考评员且为单数，还缺 1 名/)).toBeVisible();
   await assign(page, "第1考评组", "朱军");
   await expect(page.getByTestId("group-第1考评组")).toContainText("考评员已满足（3 名）");
-  ticket = (await page.getByTestId("group-第1考评组").getByRole("row").filter({ hasText: "李明" }).locator("td").first().textContent())!.trim();
+  ticket = (await page
+    .getByTestId("group-第1考评组")
+    .getByRole("row")
+    .filter({ hasText: "李明" })
+    .locator("td")
+    .first()
+    .textContent())!.trim();
   await page.getByRole("button", { name: "开始评分" }).click();
   await expect(page.getByText("已开始评分")).toBeVisible();
 
@@ -121,7 +129,11 @@ test("一名考评员偏离：组长看到分差并退回重评，重评后发�
   await expect(flagged.getByText(/合计（分差/)).toBeVisible();
   await flagged.getByRole("button", { name: "退回重评" }).click();
   await expect(chief.getByText("请写明理由")).toBeVisible();
-  await chief.locator("section").filter({ hasText: "待组长复核" }).getByLabel("理由").fill("朱军第一项评分明显偏低，请对照评分标准重新评分");
+  await chief
+    .locator("section")
+    .filter({ hasText: "待组长复核" })
+    .getByLabel("理由")
+    .fill("朱军第一项评分明显偏低，请对照评分标准重新评分");
   await chief.locator("section").filter({ hasText: "待组长复核" }).getByRole("button", { name: "退回重评" }).click();
   await expect(chief.getByText("已退回，各考评员需重新评分。")).toBeVisible();
 
@@ -133,7 +145,11 @@ test("一名考评员偏离：组长看到分差并退回重评，重评后发�
   await expect(admin.getByText(/还有 1 名考生的评分未完成/)).toBeVisible();
 
   // Every examiner re-scores the returned task (their sheets are drafts again).
-  for (const [u, f] of [["examiner", 1], ["chief", 1], ["examiner2", 1]] as const) {
+  for (const [u, f] of [
+    ["examiner", 1],
+    ["chief", 1],
+    ["examiner2", 1],
+  ] as const) {
     const ctx = await browser.newContext({ viewport: TABLET });
     const p = await ctx.newPage();
     await loginAs(p, u);

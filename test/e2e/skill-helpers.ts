@@ -4,7 +4,13 @@ import { gotoReady, loginAs } from "./fixtures";
 export const TABLET = { width: 820, height: 1180 };
 
 /** One examiner scores every task of one candidate: `fraction(taskIndex)` of each criterion's points. */
-export async function scoreCandidate(browser: Browser, username: string, groupUrl: string, ticket: string, fraction: (taskIndex: number) => number) {
+export async function scoreCandidate(
+  browser: Browser,
+  username: string,
+  groupUrl: string,
+  ticket: string,
+  fraction: (taskIndex: number) => number,
+) {
   const ctx = await browser.newContext({ viewport: TABLET, hasTouch: true });
   const page = await ctx.newPage();
   await loginAs(page, username);

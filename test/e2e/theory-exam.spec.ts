@@ -59,7 +59,10 @@ async function answerCurrent(page: Page, keys: ReturnType<typeof paperKeys>, cor
 }
 
 async function answered(page: Page) {
-  const text = await page.getByRole("navigation", { name: "答题卡" }).getByText(/已答 \d+\/\d+/).textContent();
+  const text = await page
+    .getByRole("navigation", { name: "答题卡" })
+    .getByText(/已答 \d+\/\d+/)
+    .textContent();
   return Number(text!.match(/已答 (\d+)/)![1]);
 }
 
@@ -70,7 +73,9 @@ test("中心管理员安排场次：考场、监考不足提示、报名、组�
   await gotoReady(page, "/center/sittings");
   await page.getByLabel("场次名称").fill(TITLE);
   await page.getByLabel("等级").selectOption("L5");
-  const start = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date()).replace(" ", "T");
+  const start = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" })
+    .format(new Date())
+    .replace(" ", "T");
   await page.getByLabel("开考时间（北京时间）").fill(start);
   await page.getByLabel("考试时长（分钟）").fill("45");
   await page.getByRole("button", { name: "创建场次" }).click();
@@ -96,7 +101,13 @@ test("中心管理员安排场次：考场、监考不足提示、报名、组�
   await page.getByRole("button", { name: "组卷" }).click();
   await expect(page.getByText("已组卷")).toBeVisible();
   const blueprint = page.getByRole("table", { name: "组卷蓝图" });
-  for (const [area, w] of [["职业道德", "5"], ["基础知识", "25"], ["咨询引导", "20"], ["业务办理", "40"], ["综合出件", "10"]]) {
+  for (const [area, w] of [
+    ["职业道德", "5"],
+    ["基础知识", "25"],
+    ["咨询引导", "20"],
+    ["业务办理", "40"],
+    ["综合出件", "10"],
+  ]) {
     await expect(blueprint.getByRole("row", { name: new RegExp(`^${area} ${w} ${w} `) })).toBeVisible();
   }
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { departmentTotal, rank, starCount, topWithTies } from "~/domain/department";
 import {
-  bonusPoints, checkScore, completionPoints, consecutiveFails, deductionPoints, evaluate, subjectiveScore, SUBJECTIVE_INDICATORS, OBJECTIVE_INDICATORS,
+  bonusPoints,
+  checkScore,
+  completionPoints,
+  consecutiveFails,
+  deductionPoints,
+  evaluate,
+  subjectiveScore,
+  SUBJECTIVE_INDICATORS,
+  OBJECTIVE_INDICATORS,
   type EvaluationInput,
 } from "~/domain/evaluation";
 import { fiveForces } from "~/domain/five-forces";
@@ -43,7 +51,9 @@ describe("annual evaluation (seed 000)", () => {
   const full = (v: number): EvaluationInput => ({
     subjective: Object.fromEntries(SUBJECTIVE_INDICATORS.map((d) => [d.key, { self: d.max * v, peers: [d.max * v], manager: d.max * v }])),
     objective: Object.fromEntries(OBJECTIVE_INDICATORS.map((d) => [d.key, d.max * v])),
-    awards: [], deductions: [], veto: null,
+    awards: [],
+    deductions: [],
+    veto: null,
   });
   it("totals, passes at the (configurable) mark, and lists what is missing", () => {
     const r = evaluate(full(0.6));
@@ -63,8 +73,19 @@ describe("annual evaluation (seed 000)", () => {
     expect(r.vetoed).toBe(true);
   });
   it("flags two consecutive failed years", () => {
-    expect(consecutiveFails([{ year: 2024, passed: false }, { year: 2025, passed: false }, { year: 2026, passed: true }])).toEqual([2025]);
-    expect(consecutiveFails([{ year: 2023, passed: false }, { year: 2025, passed: false }])).toEqual([]);
+    expect(
+      consecutiveFails([
+        { year: 2024, passed: false },
+        { year: 2025, passed: false },
+        { year: 2026, passed: true },
+      ]),
+    ).toEqual([2025]);
+    expect(
+      consecutiveFails([
+        { year: 2023, passed: false },
+        { year: 2025, passed: false },
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -96,20 +117,39 @@ describe("好差评 rates (GB/T 39735 Annex A)", () => {
   });
   it("converts to 好差评情况 points and sums channels", () => {
     expect(ratingPoints(c)).toBeCloseTo(10 * 0.95 - 2 * 0.2, 12);
-    expect(ratingPoints({ activeGood: 0, activeBad: 0, timeoutUnrated: 0, invalidBad: 0, repliedBad: 0, rectified: 0, satisfied: 0 })).toBeNull();
+    expect(
+      ratingPoints({ activeGood: 0, activeBad: 0, timeoutUnrated: 0, invalidBad: 0, repliedBad: 0, rectified: 0, satisfied: 0 }),
+    ).toBeNull();
     expect(sumCounts([c, c]).activeGood).toBe(360);
   });
 });
 
 describe("department assessment (seed 003)", () => {
   it("has 100 base points and at most 20 bonus; totals ≤ 120", () => {
-    const maxAll = Object.fromEntries([["onlineHelp", 10], ["offlineHelp", 5], ["consulting", 5], ["serviceRating", 10], ["windowSupport", 10], ["coordination", 10], ["windowNorms", 10], ["onlineMaturity", 20], ["twoCentralizations", 10], ["discipline", 10]]);
+    const maxAll = Object.fromEntries([
+      ["onlineHelp", 10],
+      ["offlineHelp", 5],
+      ["consulting", 5],
+      ["serviceRating", 10],
+      ["windowSupport", 10],
+      ["coordination", 10],
+      ["windowNorms", 10],
+      ["onlineMaturity", 20],
+      ["twoCentralizations", 10],
+      ["discipline", 10],
+    ]);
     const r = departmentTotal(maxAll, { innovation: 6, outstanding: 6, publicity: 4, other: 4 });
     expect(r).toEqual({ base: 100, bonus: 20, total: 120, error: null });
     expect(departmentTotal({ ...maxAll, onlineMaturity: 21 }, {}).error).toBe("在线办理成熟度应在 0 至 20 分之间");
   });
   it("ranks with shared ranks and names the top 3 with ties at the boundary", () => {
-    const rows = [{ name: "甲", total: 110 }, { name: "乙", total: 105 }, { name: "丙", total: 101 }, { name: "丁", total: 101 }, { name: "戊", total: 95 }];
+    const rows = [
+      { name: "甲", total: 110 },
+      { name: "乙", total: 105 },
+      { name: "丙", total: 101 },
+      { name: "丁", total: 101 },
+      { name: "戊", total: 95 },
+    ];
     expect(rank(rows).map((r) => r.rank)).toEqual([1, 2, 3, 3, 5]);
     const top = topWithTies(rows, 3);
     expect(top.winners.map((w) => w.name)).toEqual(["甲", "乙", "丙", "丁"]);
@@ -128,9 +168,16 @@ describe("five forces", () => {
     const ev = evaluate({
       subjective: Object.fromEntries(SUBJECTIVE_INDICATORS.map((d) => [d.key, { self: d.max, peers: [d.max], manager: d.max }])),
       objective: { completion: 25, ratings: 10, complaints: 5, praise: 5 },
-      awards: [], deductions: [], veto: null,
+      awards: [],
+      deductions: [],
+      veto: null,
     });
-    const forces = fiveForces({ evaluation: ev, exams: [{ part: "skill", area: "业务办理", points: 25, max: 50 }], trainingHours: 80, standardHours: 160 });
+    const forces = fiveForces({
+      evaluation: ev,
+      exams: [{ part: "skill", area: "业务办理", points: 25, max: 50 }],
+      trainingHours: 80,
+      standardHours: 160,
+    });
     const by = Object.fromEntries(forces.map((f) => [f.force, f]));
     expect(by["沟通力"].score).toBeCloseTo(((1 + 1 + 0.5) / 3) * 100, 9);
     expect(by["担当力"].inputs.find((i) => i.label.startsWith("理论「职业道德」"))!.share).toBeNull();

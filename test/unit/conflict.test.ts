@@ -20,6 +20,10 @@ describe("unique-key collisions become a 409, not a 500", () => {
   });
 
   it("lets other errors through unchanged", async () => {
-    await expect(orConflict(async () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    await expect(
+      orConflict(async () => {
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
   });
 });

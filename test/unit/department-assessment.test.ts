@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { BONUS_MAX, departmentTotal, DEPARTMENT_BONUS, DEPARTMENT_ITEMS } from "~/domain/department";
 import {
-  ASSESSMENT_LINES, DEPARTMENT_AREAS, areaSubtotals, compareQuarters, departmentHistory, historyQuarters, isFutureQuarter,
-  lastCompleteQuarters, parseAssessmentForm, parseQuarterQuery, parseStoredItems, quarterOf, quarterStandings, tieNote,
+  ASSESSMENT_LINES,
+  DEPARTMENT_AREAS,
+  areaSubtotals,
+  compareQuarters,
+  departmentHistory,
+  historyQuarters,
+  isFutureQuarter,
+  lastCompleteQuarters,
+  parseAssessmentForm,
+  parseQuarterQuery,
+  parseStoredItems,
+  quarterOf,
+  quarterStandings,
+  tieNote,
   type AssessmentItems,
 } from "~/domain/department-form";
 
@@ -23,7 +35,10 @@ function items(points: Record<string, number>): AssessmentItems {
 describe("the seed's table (seed 003 附件)", () => {
   it("has four areas of 30, 30, 20, 20 and bonus items worth 20", () => {
     expect(DEPARTMENT_AREAS).toEqual([
-      { area: "服务成效", max: 30 }, { area: "综窗建设", max: 30 }, { area: "一网通办", max: 20 }, { area: "管理规范", max: 20 },
+      { area: "服务成效", max: 30 },
+      { area: "综窗建设", max: 30 },
+      { area: "一网通办", max: 20 },
+      { area: "管理规范", max: 20 },
     ]);
     expect(DEPARTMENT_ITEMS.map((i) => i.max)).toEqual([10, 5, 5, 10, 10, 10, 10, 20, 10, 10]);
     expect(DEPARTMENT_BONUS.map((b) => b.max)).toEqual([6, 6, 4, 4]);
@@ -46,7 +61,12 @@ describe("assessment form", () => {
   });
 
   it("takes half points, full-width digits and trims notes; bonus adds up to 120 at most", () => {
-    const bonus = Object.fromEntries(DEPARTMENT_BONUS.flatMap((b) => [[`points.${b.key}`, String(b.max)], [`note.${b.key}`, " 依据 "]]));
+    const bonus = Object.fromEntries(
+      DEPARTMENT_BONUS.flatMap((b) => [
+        [`points.${b.key}`, String(b.max)],
+        [`note.${b.key}`, " 依据 "],
+      ]),
+    );
     const r = parseAssessmentForm(form({ "points.onlineHelp": "９．5", "note.onlineHelp": "  响应超时一次  ", ...bonus }));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -56,7 +76,16 @@ describe("assessment form", () => {
   });
 
   it("names the item of an out-of-range, non-numeric, too fine or missing value", () => {
-    const r = parseAssessmentForm(form({ "points.onlineMaturity": "21", "points.consulting": "abc", "points.discipline": "9.3", "points.offlineHelp": "", "points.innovation": "7", "points.windowNorms": "-1" }));
+    const r = parseAssessmentForm(
+      form({
+        "points.onlineMaturity": "21",
+        "points.consulting": "abc",
+        "points.discipline": "9.3",
+        "points.offlineHelp": "",
+        "points.innovation": "7",
+        "points.windowNorms": "-1",
+      }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors["points.onlineMaturity"]).toBe("在线办理成熟度应在 0 至 20 分之间");
@@ -69,7 +98,9 @@ describe("assessment form", () => {
   });
 
   it("names a missing note in the same answer as an out-of-range value", () => {
-    const r = parseAssessmentForm(form({ "points.onlineMaturity": "21", "points.consulting": "4", "points.other": "1", "note.other": "协助检查" }));
+    const r = parseAssessmentForm(
+      form({ "points.onlineMaturity": "21", "points.consulting": "4", "points.other": "1", "note.other": "协助检查" }),
+    );
     expect(!r.ok && r.errors).toEqual({
       "points.onlineMaturity": "在线办理成熟度应在 0 至 20 分之间",
       "note.consulting": "咨询服务未得满分，请填写扣分说明",
@@ -84,7 +115,9 @@ describe("assessment form", () => {
       "note.serviceRating": "服务评价未得满分，请填写扣分说明",
       "note.publicity": "信息录用/新闻宣传有加分，请填写加分依据",
     });
-    const ok = parseAssessmentForm(form({ "points.serviceRating": "8", "note.serviceRating": "差评1件", "points.publicity": "2", "note.publicity": "区融媒体报道" }));
+    const ok = parseAssessmentForm(
+      form({ "points.serviceRating": "8", "note.serviceRating": "差评1件", "points.publicity": "2", "note.publicity": "区融媒体报道" }),
+    );
     expect(ok.ok && ok.value.total).toBe(100);
   });
 
@@ -101,20 +134,43 @@ describe("assessment form", () => {
   });
 
   it("checks department, year and quarter and limits the note", () => {
-    const r = parseAssessmentForm(form({ departmentId: "", year: "20x6", quarter: "5", "points.onlineHelp": "9", "note.onlineHelp": "长".repeat(201) }));
+    const r = parseAssessmentForm(
+      form({ departmentId: "", year: "20x6", quarter: "5", "points.onlineHelp": "9", "note.onlineHelp": "长".repeat(201) }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toMatchObject({ departmentId: "请选择部门", year: "年份有误", quarter: "季度应为1至4", "note.onlineHelp": "说明不能超过200字" });
+    expect(r.errors).toMatchObject({
+      departmentId: "请选择部门",
+      year: "年份有误",
+      quarter: "季度应为1至4",
+      "note.onlineHelp": "说明不能超过200字",
+    });
   });
 
   it("computes the four areas' subtotals", () => {
-    expect(areaSubtotals(items({ onlineHelp: 9, offlineHelp: 5, consulting: 4.5, serviceRating: 10, windowSupport: 10, coordination: 8, windowNorms: 10, onlineMaturity: 18, twoCentralizations: 10, discipline: 9.5 })).map((a) => a.points))
-      .toEqual([28.5, 28, 18, 19.5]);
+    expect(
+      areaSubtotals(
+        items({
+          onlineHelp: 9,
+          offlineHelp: 5,
+          consulting: 4.5,
+          serviceRating: 10,
+          windowSupport: 10,
+          coordination: 8,
+          windowNorms: 10,
+          onlineMaturity: 18,
+          twoCentralizations: 10,
+          discipline: 9.5,
+        }),
+      ).map((a) => a.points),
+    ).toEqual([28.5, 28, 18, 19.5]);
   });
 
   it("reads stored JSON defensively", () => {
     expect(parseStoredItems("not json")).toEqual({});
-    expect(parseStoredItems(JSON.stringify({ onlineHelp: { points: 8, note: "x" }, bogus: { points: 1 }, consulting: { points: "5" } }))).toEqual({ onlineHelp: { points: 8, note: "x" } });
+    expect(
+      parseStoredItems(JSON.stringify({ onlineHelp: { points: 8, note: "x" }, bogus: { points: 1 }, consulting: { points: "5" } })),
+    ).toEqual({ onlineHelp: { points: 8, note: "x" } });
   });
 });
 
@@ -127,7 +183,10 @@ describe("quarters in Asia/Shanghai", () => {
   });
   it("lists the last complete quarters, oldest first, across a year", () => {
     expect(lastCompleteQuarters(new Date("2026-05-10T04:00:00Z"), 4)).toEqual([
-      { year: 2025, quarter: 2 }, { year: 2025, quarter: 3 }, { year: 2025, quarter: 4 }, { year: 2026, quarter: 1 },
+      { year: 2025, quarter: 2 },
+      { year: 2025, quarter: 3 },
+      { year: 2025, quarter: 4 },
+      { year: 2026, quarter: 1 },
     ]);
   });
   it("reads the page query: default current quarter, no future year, nothing malformed", () => {
@@ -147,12 +206,23 @@ describe("quarters in Asia/Shanghai", () => {
 
 describe("standings", () => {
   const depts = ["甲", "乙", "丙", "丁", "戊", "己"].map((name, i) => ({ id: `d${i}`, name }));
-  const a = (departmentId: string, total: number) => ({ departmentId, items: items({ onlineHelp: 10 }), base: Math.min(total, 100), bonus: Math.max(0, total - 100), total });
+  const a = (departmentId: string, total: number) => ({
+    departmentId,
+    items: items({ onlineHelp: 10 }),
+    base: Math.min(total, 100),
+    bonus: Math.max(0, total - 100),
+    total,
+  });
 
   it("ranks 1, 2, 3, 3 with both 3rd places 先进集体 and says so; unscored last as 未评", () => {
     const s = quarterStandings(depts, [a("d0", 99), a("d1", 104), a("d2", 101), a("d3", 99), a("d4", 97.5)]);
     expect(s.rows.map((r) => [r.name, r.rank, r.advanced])).toEqual([
-      ["乙", 1, true], ["丙", 2, true], ["甲", 3, true], ["丁", 3, true], ["戊", 5, false], ["己", null, false],
+      ["乙", 1, true],
+      ["丙", 2, true],
+      ["甲", 3, true],
+      ["丁", 3, true],
+      ["戊", 5, false],
+      ["己", null, false],
     ]);
     expect(s.tieNote).toBe("第3名并列，先进集体共4个");
     expect(s.advancedCount).toBe(4);
@@ -168,19 +238,33 @@ describe("standings", () => {
   });
 
   it("says when the tie is at the first place too", () => {
-    expect(tieNote({ winners: [{ rank: 1 }, { rank: 1 }, { rank: 1 }, { rank: 1 }], tiedAtBoundary: true }, "先进集体", "个")).toBe("第1名并列，先进集体共4个");
+    expect(tieNote({ winners: [{ rank: 1 }, { rank: 1 }, { rank: 1 }, { rank: 1 }], tiedAtBoundary: true }, "先进集体", "个")).toBe(
+      "第1名并列，先进集体共4个",
+    );
     expect(tieNote({ winners: [{ rank: 1 }, { rank: 2 }], tiedAtBoundary: false }, "服务明星", "人")).toBeNull();
   });
 
   it("builds the history per quarter, ranking each quarter separately", () => {
-    const quarters = [{ year: 2025, quarter: 4 }, { year: 2026, quarter: 1 }];
-    const h = departmentHistory(depts.slice(0, 3), [
-      { departmentId: "d0", year: 2025, quarter: 4, total: 90 }, { departmentId: "d1", year: 2025, quarter: 4, total: 95 },
-      { departmentId: "d0", year: 2026, quarter: 1, total: 101 }, { departmentId: "d2", year: 2026, quarter: 1, total: 101 },
-      { departmentId: "other-center", year: 2026, quarter: 1, total: 120 },
-    ], quarters);
+    const quarters = [
+      { year: 2025, quarter: 4 },
+      { year: 2026, quarter: 1 },
+    ];
+    const h = departmentHistory(
+      depts.slice(0, 3),
+      [
+        { departmentId: "d0", year: 2025, quarter: 4, total: 90 },
+        { departmentId: "d1", year: 2025, quarter: 4, total: 95 },
+        { departmentId: "d0", year: 2026, quarter: 1, total: 101 },
+        { departmentId: "d2", year: 2026, quarter: 1, total: 101 },
+        { departmentId: "other-center", year: 2026, quarter: 1, total: 120 },
+      ],
+      quarters,
+    );
     expect(h.map((r) => r.cells.map((c) => c && [c.total, c.rank]))).toEqual([
-      [[90, 2], [101, 1]],
+      [
+        [90, 2],
+        [101, 1],
+      ],
       [[95, 1], null],
       [null, [101, 1]],
     ]);

@@ -60,16 +60,30 @@ describe("L4", () => {
 describe("L3", () => {
   const l4 = { level: "L4" as const, issued: "2024-09-01", occupation: "行政办事员" };
   it("1: L4 certificate + 5 years after + 80 h passed", () => {
-    const f = { ...none, certificates: [{ ...l4, issued: "2021-09-01" }], work: [job("2015-01-01")], training: { L3: { hours: 80, passed: true } } };
+    const f = {
+      ...none,
+      certificates: [{ ...l4, issued: "2021-09-01" }],
+      work: [job("2015-01-01")],
+      training: { L3: { hours: 80, passed: true } },
+    };
     expect(evaluateEligibility(f, "L3", "2026-08-31").metBy).toBe("L3-1");
     expect(evaluateEligibility(f, "L3", "2026-08-30").eligible).toBe(false);
   });
   it("2: L4 certificate + advanced technical school", () => {
-    const f = { ...none, certificates: [l4], education: [{ schoolType: "技师学院" as const, major: "计算机信息管理", graduated: true, finalYear: false }] };
+    const f = {
+      ...none,
+      certificates: [l4],
+      education: [{ schoolType: "技师学院" as const, major: "计算机信息管理", graduated: true, finalYear: false }],
+    };
     expect(evaluateEligibility(f, "L3", "2026-11-22").metBy).toBe("L3-2");
   });
   it("3: college in a related major + L4 + 2 years after; the message says how long is missing", () => {
-    const f = { ...none, certificates: [l4], work: [job("2019-07-01")], education: [{ schoolType: "大专" as const, major: "行政管理", graduated: true, finalYear: false }] };
+    const f = {
+      ...none,
+      certificates: [l4],
+      work: [job("2019-07-01")],
+      education: [{ schoolType: "大专" as const, major: "行政管理", graduated: true, finalYear: false }],
+    };
     expect(evaluateEligibility(f, "L3", "2026-08-31").metBy).toBe("L3-3");
     const r = evaluateEligibility(f, "L3", "2026-03-31");
     expect(r.conditions[2].missing).toEqual(["取得四级/中级工证书后工作年限不足 2 年，还差 5 个月"]);
@@ -89,7 +103,14 @@ describe("certificate numbers", () => {
     const n = certificateNumber(issuer, 2026, "L4", 37);
     expect(n).toBe("S012331000107264000037");
     expect(n).toMatch(/^[YS]\d{21}$/);
-    expect(parseCertificateNumber(n)).toMatchObject({ bodyCode: "0123", provinceCode: "31", siteCode: "000107", year: "26", level: "L4", sequence: 37 });
+    expect(parseCertificateNumber(n)).toMatchObject({
+      bodyCode: "0123",
+      provinceCode: "31",
+      siteCode: "000107",
+      year: "26",
+      level: "L4",
+      sequence: 37,
+    });
   });
   it("number sequentially per year and level, and stay unique", () => {
     const used: string[] = [];

@@ -7,7 +7,8 @@ import { SUBJECTIVE_INDICATORS, type SubjectiveKey } from "~/domain/evaluation";
 import { idNumberCheckChar } from "~/domain/id-number";
 
 const actor = { id: "u-test", displayName: "测试管理员", centerId: null as string | null };
-const all = (v: (max: number) => number) => Object.fromEntries(SUBJECTIVE_INDICATORS.map((d) => [d.key, v(d.max)])) as Record<SubjectiveKey, number | null>;
+const all = (v: (max: number) => number) =>
+  Object.fromEntries(SUBJECTIVE_INDICATORS.map((d) => [d.key, v(d.max)])) as Record<SubjectiveKey, number | null>;
 
 function thrownStatus(e: unknown) {
   return (e as { init?: { status?: number } }).init?.status;
@@ -24,7 +25,9 @@ beforeAll(async () => {
   actor.centerId = centerId;
   for (const [i, name] of ["甲", "乙", "丙", "丁"].entries()) {
     const first17 = `310107198${i}0101${tag.slice(-3)}`.slice(0, 17);
-    const p = await db.person.create({ data: { centerId, name, idNumber: first17 + idNumberCheckChar(first17), phone: "13900000000", staffRole: "综合窗口工作人员" } });
+    const p = await db.person.create({
+      data: { centerId, name, idNumber: first17 + idNumberCheckChar(first17), phone: "13900000000", staffRole: "综合窗口工作人员" },
+    });
     people.push(p.id);
   }
 });
@@ -32,27 +35,78 @@ beforeAll(async () => {
 describe("evaluation services", () => {
   it("opens a cycle with self, manager and peer assignments, and computes 2:3:5 once all are in", async () => {
     const [a, b, c, manager] = people;
-    const cycle = await openCycle(centerId, { year: 2020, passMark: 60, ratingPenalty: 2, peersPerPerson: 2, managerPersonId: manager }, actor);
-    const subject = await db.evaluationSubject.findUniqueOrThrow({ where: { cycleId_personId: { cycleId: cycle.id, personId: a } }, include: { assignments: true } });
+    const cycle = await openCycle(
+      centerId,
+      { year: 2020, passMark: 60, ratingPenalty: 2, peersPerPerson: 2, managerPersonId: manager },
+      actor,
+    );
+    const subject = await db.evaluationSubject.findUniqueOrThrow({
+      where: { cycleId_personId: { cycleId: cycle.id, personId: a } },
+      include: { assignments: true },
+    });
     expect(subject.assignments.map((x) => x.relation).sort()).toEqual(["manager", "peer", "peer", "self"]);
     await setEvaluators(cycle, a, { managerPersonId: manager, peerIds: [b] }, actor);
-    const byRelation = async (relation: string) => (await db.evaluationAssignment.findFirstOrThrow({ where: { subjectId: subject.id, relation } })).id;
+    const byRelation = async (relation: string) =>
+      (await db.evaluationAssignment.findFirstOrThrow({ where: { subjectId: subject.id, relation } })).id;
 
     // A submit with a missing indicator is refused; nothing becomes final.
     const self = await byRelation("self");
-    await expect(saveScores(self, a, { ...all((m) => m), ethics: null }, true, actor, new Date())).rejects.toSatisfy((e) => thrownStatus(e) === 400);
-    await saveScores(self, a, all((m) => m), true, actor, new Date());
-    await expect(saveScores(self, a, all(() => 0), true, actor, new Date())).rejects.toSatisfy((e) => thrownStatus(e) === 409);
+    await expect(saveScores(self, a, { ...all((m) => m), ethics: null }, true, actor, new Date())).rejects.toSatisfy(
+      (e) => thrownStatus(e) === 400,
+    );
+    await saveScores(
+      self,
+      a,
+      all((m) => m),
+      true,
+      actor,
+      new Date(),
+    );
+    await expect(
+      saveScores(
+        self,
+        a,
+        all(() => 0),
+        true,
+        actor,
+        new Date(),
+      ),
+    ).rejects.toSatisfy((e) => thrownStatus(e) === 409);
     // Another person's assignment is "not found".
-    await expect(saveScores(self, c, all((m) => m), false, actor, new Date())).rejects.toSatisfy((e) => thrownStatus(e) === 404);
+    await expect(
+      saveScores(
+        self,
+        c,
+        all((m) => m),
+        false,
+        actor,
+        new Date(),
+      ),
+    ).rejects.toSatisfy((e) => thrownStatus(e) === 404);
 
-    await saveScores(await byRelation("peer"), b, all((m) => m - 1), true, actor, new Date());
+    await saveScores(
+      await byRelation("peer"),
+      b,
+      all((m) => m - 1),
+      true,
+      actor,
+      new Date(),
+    );
     // The peer has submitted: they can no longer be removed.
-    await expect(setEvaluators(cycle, a, { managerPersonId: manager, peerIds: [c] }, actor)).rejects.toSatisfy((e) => thrownStatus(e) === 409);
+    await expect(setEvaluators(cycle, a, { managerPersonId: manager, peerIds: [c] }, actor)).rejects.toSatisfy(
+      (e) => thrownStatus(e) === 409,
+    );
 
     let [r] = await cycleResults(cycle, a);
     expect(r.result.subjective.ethics).toBeNull(); // the manager has not scored yet: 缺评, not 0
-    await saveScores(await byRelation("manager"), manager, all((m) => m - 0.5), true, actor, new Date());
+    await saveScores(
+      await byRelation("manager"),
+      manager,
+      all((m) => m - 0.5),
+      true,
+      actor,
+      new Date(),
+    );
     [r] = await cycleResults(cycle, a);
     expect(r.result.subjective.ethics).toBeCloseTo(0.2 * 5 + 0.3 * 4 + 0.5 * 4.5, 10);
     expect(r.result.subjectiveTotal).toBeCloseTo(0.2 * 55 + 0.3 * 44 + 0.5 * 49.5, 10);

@@ -3,7 +3,8 @@ import { checkCompletionCsv } from "~/domain/completion-import";
 import { idNumberCheckChar } from "~/domain/id-number";
 import { defaultPeers, evaluate, formatPoints, summaryTable, SUBJECTIVE_INDICATORS, verdict } from "~/domain/evaluation";
 
-const full = (v: (max: number) => number) => Object.fromEntries(SUBJECTIVE_INDICATORS.map((d) => [d.key, { self: v(d.max), peers: [v(d.max)], manager: v(d.max) }]));
+const full = (v: (max: number) => number) =>
+  Object.fromEntries(SUBJECTIVE_INDICATORS.map((d) => [d.key, { self: v(d.max), peers: [v(d.max)], manager: v(d.max) }]));
 
 describe("default peers", () => {
   const staff = [
@@ -32,12 +33,27 @@ describe("default peers", () => {
 });
 
 describe("summary table C.1", () => {
-  const complete = evaluate({ subjective: full((m) => m), objective: { completion: 25, ratings: 10, complaints: 5, praise: 5 }, awards: [{ level: "国家" }], deductions: [1], veto: null });
+  const complete = evaluate({
+    subjective: full((m) => m),
+    objective: { completion: 25, ratings: 10, complaints: 5, praise: 5 },
+    awards: [{ level: "国家" }],
+    deductions: [1],
+    veto: null,
+  });
   const partial = evaluate({ subjective: {}, objective: {}, awards: [], deductions: [], veto: null });
   const rows = summaryTable([complete, partial]);
   it("has one row per indicator, the two subtotals, the adjustments and the total", () => {
     expect(rows.map((r) => r.name)).toEqual([
-      ...SUBJECTIVE_INDICATORS.map((d) => d.name), "主观评价小计", "工作完成度", "好差评情况", "投诉情况", "表扬褒奖", "客观评价小计", "特殊贡献加分", "扣分（一票否决为 −100）", "总分",
+      ...SUBJECTIVE_INDICATORS.map((d) => d.name),
+      "主观评价小计",
+      "工作完成度",
+      "好差评情况",
+      "投诉情况",
+      "表扬褒奖",
+      "客观评价小计",
+      "特殊贡献加分",
+      "扣分（一票否决为 −100）",
+      "总分",
     ]);
     expect(rows.find((r) => r.name === "总分")!.values).toEqual([101, null]);
     expect(rows.find((r) => r.name === "主观评价小计")!.values).toEqual([55, null]);
@@ -51,7 +67,9 @@ describe("summary table C.1", () => {
     expect(formatPoints(-2)).toBe("-2");
     expect(verdict(complete)).toBe("合格");
     expect(verdict(partial)).toBe("待评");
-    expect(verdict(evaluate({ subjective: {}, objective: {}, awards: [], deductions: [], veto: "列为失信被执行人" }))).toBe("不合格（一票否决）");
+    expect(verdict(evaluate({ subjective: {}, objective: {}, awards: [], deductions: [], veto: "列为失信被执行人" }))).toBe(
+      "不合格（一票否决）",
+    );
   });
 });
 

@@ -57,7 +57,9 @@ describe("好差评 CSV: good file", () => {
   });
 
   it("allows the current month (Asia/Shanghai) and the same person in another month or channel", () => {
-    const r = check(`${A},张三,2026-11,一次一评,1,0,0,0,0,0,0\n${A},张三,2026-10,一次一评,1,0,0,0,0,0,0\n${A},张三,2026-11,综合点评,1,0,0,0,0,0,0\n`);
+    const r = check(
+      `${A},张三,2026-11,一次一评,1,0,0,0,0,0,0\n${A},张三,2026-10,一次一评,1,0,0,0,0,0,0\n${A},张三,2026-11,综合点评,1,0,0,0,0,0,0\n`,
+    );
     expect(r.bad).toBe(0);
   });
 
@@ -83,7 +85,15 @@ describe("好差评 CSV: header variants", () => {
     if (!r.ok) throw new Error(r.fileError);
     expect(r.bad).toBe(0);
     expect(r.rows[0].row?.channel).toBe("一事一评");
-    expect(r.rows[0].row?.counts).toEqual({ activeGood: 50, activeBad: 4, timeoutUnrated: 10, invalidBad: 1, repliedBad: 3, rectified: 2, satisfied: 1 });
+    expect(r.rows[0].row?.counts).toEqual({
+      activeGood: 50,
+      activeBad: 4,
+      timeoutUnrated: 10,
+      invalidBad: 1,
+      repliedBad: 3,
+      rectified: 2,
+      satisfied: 1,
+    });
     expect(r.rows[0].raw["渠道"]).toBe("一事一评");
   });
 
@@ -126,7 +136,9 @@ describe("好差评 CSV: each error kind, with its line", () => {
   });
 
   it("unknown channel", () => {
-    expect(errorsOf(`${A},张三,2026-03,电话回访,1,0,0,0,0,0,0`)).toEqual(["渠道“电话回访”不存在，应为：一次一评、一事一评、综合点评、监督查评"]);
+    expect(errorsOf(`${A},张三,2026-03,电话回访,1,0,0,0,0,0,0`)).toEqual([
+      "渠道“电话回访”不存在，应为：一次一评、一事一评、综合点评、监督查评",
+    ]);
     expect(errorsOf(`${A},张三,2026-03,,1,0,0,0,0,0,0`)).toEqual(["渠道不能为空"]);
   });
 
@@ -138,7 +150,9 @@ describe("好差评 CSV: each error kind, with its line", () => {
   });
 
   it("duplicate person, month and channel within the file (also when the month is written differently)", () => {
-    const r = check(`${A},张三,2026-03,一次一评,1,0,0,0,0,0,0\n${B},李四,2026-03,一次一评,1,0,0,0,0,0,0\n${A},张三,2026年3月,一次一评,2,0,0,0,0,0,0\n`);
+    const r = check(
+      `${A},张三,2026-03,一次一评,1,0,0,0,0,0,0\n${B},李四,2026-03,一次一评,1,0,0,0,0,0,0\n${A},张三,2026年3月,一次一评,2,0,0,0,0,0,0\n`,
+    );
     expect(r.rows.map((x) => x.errors)).toEqual([[], [], ["与第 2 行重复（同一人员、月份、渠道只能有一行）"]]);
     expect(r.good).toBe(2);
     expect(r.bad).toBe(1);
@@ -149,7 +163,9 @@ describe("好差评 CSV: each error kind, with its line", () => {
     expect(errorsOf(`${UNKNOWN},王五,2026-03,一次一评,1,0,0,0,0,0,0`)).toEqual(["该身份证号未在系统中登记，请先在人员管理中登记该人员"]);
     expect(errorsOf(`${C},钱进,2026-03,一次一评,1,0,0,0,0,0,0`)).toEqual(["该身份证号的人员不是本中心人员"]);
     expect(errorsOf(`${A},李四,2026-03,一次一评,1,0,0,0,0,0,0`)).toEqual(["姓名“李四”与该身份证号登记的姓名“张三”不一致"]);
-    expect(errorsOf(`${A.slice(0, 17)}${A[17] === "1" ? "2" : "1"},张三,2026-03,一次一评,1,0,0,0,0,0,0`)).toEqual(["身份证号校验位不正确，请核对是否输错"]);
+    expect(errorsOf(`${A.slice(0, 17)}${A[17] === "1" ? "2" : "1"},张三,2026-03,一次一评,1,0,0,0,0,0,0`)).toEqual([
+      "身份证号校验位不正确，请核对是否输错",
+    ]);
     expect(errorsOf(`3.10107E+17,张三,2026-03,一次一评,1,0,0,0,0,0,0`)).toEqual([expect.stringContaining("科学计数法")]);
     expect(errorsOf(`${A},,2026-03,一次一评,1,0,0,0,0,0,0`)).toEqual(["姓名不能为空"]);
   });
@@ -195,7 +211,11 @@ describe("helpers", () => {
   });
   it("ratingCsvIdNumbers lists the distinct, normalised ID numbers to look up", () => {
     const x = id("31010719930303004").replace(/X$/, "x");
-    expect(ratingCsvIdNumbers(`${HEADER}\n${A},张三,2026-03,一次一评,1,0,0,0,0,0,0\n ${A} ,张三,2026-04,一次一评,1,0,0,0,0,0,0\n${x},赵六,2026-04,一次一评,1,0,0,0,0,0,0\nbad,x,,,,,,,,,\n`)).toEqual([A, x.toUpperCase()]);
+    expect(
+      ratingCsvIdNumbers(
+        `${HEADER}\n${A},张三,2026-03,一次一评,1,0,0,0,0,0,0\n ${A} ,张三,2026-04,一次一评,1,0,0,0,0,0,0\n${x},赵六,2026-04,一次一评,1,0,0,0,0,0,0\nbad,x,,,,,,,,,\n`,
+      ),
+    ).toEqual([A, x.toUpperCase()]);
     expect(ratingCsvIdNumbers("不是表头\n1")).toEqual([]);
   });
 });
@@ -210,7 +230,16 @@ describe("ratings.server: import, re-import and the year queries", async () => {
 
   const tag = Date.now().toString(36);
   const now = new Date("2026-11-22T10:00:00+08:00");
-  const actorOf = (centerId: string) => ({ id: "u-test", username: "t", displayName: "测试管理员", centerId, centerName: null, personId: null, roles: ["center_admin" as const], mustChangePassword: false });
+  const actorOf = (centerId: string) => ({
+    id: "u-test",
+    username: "t",
+    displayName: "测试管理员",
+    centerId,
+    centerName: null,
+    personId: null,
+    roles: ["center_admin" as const],
+    mustChangePassword: false,
+  });
   const file = (text: string) => new File([text], "评价.csv", { type: "text/csv" });
 
   it("imports a clean file at once, stages a file with errors, imports its good rows on request, replaces on re-import", async () => {
@@ -218,14 +247,34 @@ describe("ratings.server: import, re-import and the year queries", async () => {
     const c1 = await db.center.create({ data: { name: `好差评测试甲${tag}`, code: `RA${tag}`, kind: "district" } });
     const c2 = await db.center.create({ data: { name: `好差评测试乙${tag}`, code: `RB${tag}`, kind: "district" } });
     const seq = String(Date.now() % 1000).padStart(3, "0");
-    const pa = await db.person.create({ data: { centerId: c1.id, name: "甲一", idNumber: id(`11010119800101${seq}`), phone: "13800000000" } });
-    const pb = await db.person.create({ data: { centerId: c2.id, name: "乙一", idNumber: id(`11010119800102${seq}`), phone: "13800000000" } });
+    const pa = await db.person.create({
+      data: { centerId: c1.id, name: "甲一", idNumber: id(`11010119800101${seq}`), phone: "13800000000" },
+    });
+    const pb = await db.person.create({
+      data: { centerId: c2.id, name: "乙一", idNumber: id(`11010119800102${seq}`), phone: "13800000000" },
+    });
     const actor = actorOf(c1.id);
 
-    const first = await server.uploadRatings(c1.id, file(`${HEADER}\n${pa.idNumber},甲一,2026-03,一次一评,37,3,10,1,3,0,0\n${pa.idNumber},甲一,2025-12,一次一评,9,0,1,0,0,0,0\n`), "auto", actor, "127.0.0.1", now);
+    const first = await server.uploadRatings(
+      c1.id,
+      file(`${HEADER}\n${pa.idNumber},甲一,2026-03,一次一评,37,3,10,1,3,0,0\n${pa.idNumber},甲一,2025-12,一次一评,9,0,1,0,0,0,0\n`),
+      "auto",
+      actor,
+      "127.0.0.1",
+      now,
+    );
     expect(first).toEqual({ kind: "imported", imported: 2, year: 2026 });
 
-    const staged = await server.uploadRatings(c1.id, file(`${HEADER}\n${pa.idNumber},甲一,2026-03,一次一评,38,3,10,1,3,2,1\n${pb.idNumber},乙一,2026-03,一次一评,1,0,0,0,0,0,0\n${pa.idNumber},甲一,2026-04,一事一评,5,1,0,0,1,1,1\n`), "auto", actor, "127.0.0.1", now);
+    const staged = await server.uploadRatings(
+      c1.id,
+      file(
+        `${HEADER}\n${pa.idNumber},甲一,2026-03,一次一评,38,3,10,1,3,2,1\n${pb.idNumber},乙一,2026-03,一次一评,1,0,0,0,0,0,0\n${pa.idNumber},甲一,2026-04,一事一评,5,1,0,0,1,1,1\n`,
+      ),
+      "auto",
+      actor,
+      "127.0.0.1",
+      now,
+    );
     expect(staged.kind).toBe("review");
     if (staged.kind !== "review") return;
     const { check } = await server.checkRatingsBatch(staged.batchId, c1.id, now);
@@ -234,8 +283,14 @@ describe("ratings.server: import, re-import and the year queries", async () => {
     expect((await db.ratingCount.findFirstOrThrow({ where: { personId: pa.id, period: "2026-03" } })).activeGood).toBe(37);
     await expect(server.checkRatingsBatch(staged.batchId, c2.id, now)).rejects.toMatchObject({ init: { status: 404 } });
 
-    expect(await server.importGoodRatingRows(staged.batchId, c1.id, actor, "127.0.0.1", now)).toEqual({ imported: 2, skipped: 1, year: 2026 });
-    await expect(server.importGoodRatingRows(staged.batchId, c1.id, actor, "127.0.0.1", now)).rejects.toMatchObject({ init: { status: 409 } });
+    expect(await server.importGoodRatingRows(staged.batchId, c1.id, actor, "127.0.0.1", now)).toEqual({
+      imported: 2,
+      skipped: 1,
+      year: 2026,
+    });
+    await expect(server.importGoodRatingRows(staged.batchId, c1.id, actor, "127.0.0.1", now)).rejects.toMatchObject({
+      init: { status: 409 },
+    });
     const rows = await db.ratingCount.findMany({ where: { personId: pa.id }, orderBy: [{ period: "asc" }, { channel: "asc" }] });
     expect(rows.map((r) => [r.period, r.channel, r.activeGood, r.rectified, r.centerId === c1.id])).toEqual([
       ["2025-12", "一次一评", 9, 0, true],
@@ -249,7 +304,15 @@ describe("ratings.server: import, re-import and the year queries", async () => {
     // The year's totals (lead's evaluation query) and the monthly trend.
     const year = await server.ratingCountsForYear(c1.id, 2026);
     expect([...year.keys()]).toEqual([pa.id]);
-    expect(year.get(pa.id)).toEqual({ activeGood: 43, activeBad: 4, timeoutUnrated: 10, invalidBad: 1, repliedBad: 4, rectified: 3, satisfied: 2 });
+    expect(year.get(pa.id)).toEqual({
+      activeGood: 43,
+      activeBad: 4,
+      timeoutUnrated: 10,
+      invalidBad: 1,
+      repliedBad: 4,
+      rectified: 3,
+      satisfied: 2,
+    });
     expect((await server.ratingCountsForYear(c1.id, 2025)).get(pa.id)?.activeGood).toBe(9);
     expect((await server.ratingCountsForYear(c2.id, 2026)).size).toBe(0);
     const trend = await server.personRatingTrend(pa.id, 2026);
@@ -273,10 +336,25 @@ describe("ratings.server: import, re-import and the year queries", async () => {
     const elsewhere = await db.center.create({ data: { name: `好差评演示外${tag}`, code: `RT${tag}`, kind: "district" } });
     const people = new Map<string, string>();
     for (let i = 0; i < 12; i++) {
-      const p = await db.person.create({ data: { centerId: center.id, name: `演示${i}`, idNumber: id(`3101071990${String(i + 1).padStart(2, "0")}01${String(Date.now() % 1000).padStart(3, "0")}`), phone: "13800000000", staffRole: i % 3 === 0 ? "后台审批人员" : "综合窗口工作人员" } });
+      const p = await db.person.create({
+        data: {
+          centerId: center.id,
+          name: `演示${i}`,
+          idNumber: id(`3101071990${String(i + 1).padStart(2, "0")}01${String(Date.now() % 1000).padStart(3, "0")}`),
+          phone: "13800000000",
+          staffRole: i % 3 === 0 ? "后台审批人员" : "综合窗口工作人员",
+        },
+      });
       people.set(p.name, p.id);
     }
-    const outsider = await db.person.create({ data: { centerId: elsewhere.id, name: "外人", idNumber: id(`32010219900101${String(Date.now() % 1000).padStart(3, "0")}`), phone: "13800000000" } });
+    const outsider = await db.person.create({
+      data: {
+        centerId: elsewhere.id,
+        name: "外人",
+        idNumber: id(`32010219900101${String(Date.now() % 1000).padStart(3, "0")}`),
+        phone: "13800000000",
+      },
+    });
     people.set("外人", outsider.id);
 
     const at = new Date("2026-10-31T17:00:00Z"); // already 1 November in Shanghai
@@ -302,7 +380,15 @@ describe("ratings.server: import, re-import and the year queries", async () => {
   });
 });
 
-function checkCountsOf(r: { activeGood: number; activeBad: number; timeoutUnrated: number; invalidBad: number; repliedBad: number; rectified: number; satisfied: number }) {
+function checkCountsOf(r: {
+  activeGood: number;
+  activeBad: number;
+  timeoutUnrated: number;
+  invalidBad: number;
+  repliedBad: number;
+  rectified: number;
+  satisfied: number;
+}) {
   const { activeGood, activeBad, timeoutUnrated, invalidBad, repliedBad, rectified, satisfied } = r;
   return checkCounts({ activeGood, activeBad, timeoutUnrated, invalidBad, repliedBad, rectified, satisfied });
 }

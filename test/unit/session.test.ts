@@ -2,8 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ABSOLUTE_MS, IDLE_MS, judgeSession, newSessionTimes, TOUCH_INTERVAL_MS } from "~/domain/session-policy";
 import { db, ensureDbReady } from "~/platform/db.server";
 import {
-  createSession, generateSessionToken, invalidateSession, invalidateUserSessions, readSessionToken, sessionCookie,
-  sessionIdFromToken, validateSessionToken,
+  createSession,
+  generateSessionToken,
+  invalidateSession,
+  invalidateUserSessions,
+  readSessionToken,
+  sessionCookie,
+  sessionIdFromToken,
+  validateSessionToken,
 } from "~/platform/session.server";
 import { isCrossSiteRequest } from "~/platform/middleware.server";
 

@@ -2,14 +2,34 @@ import { describe, expect, it } from "vitest";
 import { requiredExaminers } from "~/domain/exam-rules";
 import { SKILL_WEIGHTS, LEVELS } from "~/domain/levels";
 import {
-  assembleSkillPaper, checkCriterionScores, displayScore, exactCombinations, loadSkillBank, needsChiefReview, partResult, taskScore,
+  assembleSkillPaper,
+  checkCriterionScores,
+  displayScore,
+  exactCombinations,
+  loadSkillBank,
+  needsChiefReview,
+  partResult,
+  taskScore,
   type SkillTask,
 } from "~/domain/skill";
 
 function task(id: string, level: SkillTask["level"], area: SkillTask["area"], points: number, mandatory = false): SkillTask {
   return {
-    id, level, area, title: `任务${id}`, points, minutes: 15, mandatory, requirements: [`${level}/2.2.1`], notice: "考核准备通知单内容", sheet: "试题单内容内容",
-    materials: ["材料"], rubric: [{ criterion: "要素一", points: points / 2, scoring: "得分规则", requirement: `${level}/2.2.1` }, { criterion: "要素二", points: points / 2, scoring: "得分规则", requirement: `${level}/2.2.1` }],
+    id,
+    level,
+    area,
+    title: `任务${id}`,
+    points,
+    minutes: 15,
+    mandatory,
+    requirements: [`${level}/2.2.1`],
+    notice: "考核准备通知单内容",
+    sheet: "试题单内容内容",
+    materials: ["材料"],
+    rubric: [
+      { criterion: "要素一", points: points / 2, scoring: "得分规则", requirement: `${level}/2.2.1` },
+      { criterion: "要素二", points: points / 2, scoring: "得分规则", requirement: `${level}/2.2.1` },
+    ],
     retired: false,
   };
 }
@@ -40,8 +60,20 @@ describe("spread check (> 20 % of the task's points waits for the chief)", () =>
 
 describe("scores", () => {
   it("takes the mean per item and the sum over items", () => {
-    expect(taskScore([[3, 4], [4, 4], [5, 4]])).toBe(8); // means 4 + 4
-    expect(taskScore([[2.5, 3], [3, 3], [3, 3]])).toBeCloseTo(17.5 / 3 + 0, 10);
+    expect(
+      taskScore([
+        [3, 4],
+        [4, 4],
+        [5, 4],
+      ]),
+    ).toBe(8); // means 4 + 4
+    expect(
+      taskScore([
+        [2.5, 3],
+        [3, 3],
+        [3, 3],
+      ]),
+    ).toBeCloseTo(17.5 / 3 + 0, 10);
   });
 
   it("passes at 60 in exact arithmetic, never rounding up", () => {
@@ -69,13 +101,33 @@ describe("scores", () => {
 
 describe("skill paper assembly", () => {
   const bank: SkillTask[] = [
-    task("S-L5-ZX-01", "L5", "咨询引导", 10, true), task("S-L5-ZX-02", "L5", "咨询引导", 10), task("S-L5-ZX-03", "L5", "咨询引导", 20), task("S-L5-ZX-04", "L5", "咨询引导", 15), task("S-L5-ZX-05", "L5", "咨询引导", 5),
-    task("S-L5-YW-01", "L5", "业务办理", 20, true), task("S-L5-YW-02", "L5", "业务办理", 15), task("S-L5-YW-03", "L5", "业务办理", 15), task("S-L5-YW-04", "L5", "业务办理", 10), task("S-L5-YW-05", "L5", "业务办理", 20),
-    task("S-L5-CJ-01", "L5", "综合出件", 10, true), task("S-L5-CJ-02", "L5", "综合出件", 10), task("S-L5-CJ-03", "L5", "综合出件", 5), task("S-L5-CJ-04", "L5", "综合出件", 5),
+    task("S-L5-ZX-01", "L5", "咨询引导", 10, true),
+    task("S-L5-ZX-02", "L5", "咨询引导", 10),
+    task("S-L5-ZX-03", "L5", "咨询引导", 20),
+    task("S-L5-ZX-04", "L5", "咨询引导", 15),
+    task("S-L5-ZX-05", "L5", "咨询引导", 5),
+    task("S-L5-YW-01", "L5", "业务办理", 20, true),
+    task("S-L5-YW-02", "L5", "业务办理", 15),
+    task("S-L5-YW-03", "L5", "业务办理", 15),
+    task("S-L5-YW-04", "L5", "业务办理", 10),
+    task("S-L5-YW-05", "L5", "业务办理", 20),
+    task("S-L5-CJ-01", "L5", "综合出件", 10, true),
+    task("S-L5-CJ-02", "L5", "综合出件", 10),
+    task("S-L5-CJ-03", "L5", "综合出件", 5),
+    task("S-L5-CJ-04", "L5", "综合出件", 5),
   ];
 
   it("lists exact combinations", () => {
-    expect(exactCombinations([{ id: "a", points: 10 }, { id: "b", points: 10 }, { id: "c", points: 20 }], 20)).toEqual([["a", "b"], ["c"]]);
+    expect(
+      exactCombinations(
+        [
+          { id: "a", points: 10 },
+          { id: "b", points: 10 },
+          { id: "c", points: 20 },
+        ],
+        20,
+      ),
+    ).toEqual([["a", "b"], ["c"]]);
   });
 
   it("gives 100 points, each area exactly its weight, the mandatory task always, reproducibly", () => {
@@ -97,9 +149,19 @@ describe("skill paper assembly", () => {
   });
 
   it("names the area that cannot be filled", () => {
-    const r = assembleSkillPaper(bank.filter((t) => t.id !== "S-L5-CJ-02"), "L5", 1, "v1");
+    const r = assembleSkillPaper(
+      bank.filter((t) => t.id !== "S-L5-CJ-02"),
+      "L5",
+      1,
+      "v1",
+    );
     expect(r.ok).toBe(true); // 10 + 5 + 5 still makes 20
-    const short = assembleSkillPaper(bank.filter((t) => !["S-L5-CJ-02", "S-L5-CJ-03"].includes(t.id)), "L5", 1, "v1");
+    const short = assembleSkillPaper(
+      bank.filter((t) => !["S-L5-CJ-02", "S-L5-CJ-03"].includes(t.id)),
+      "L5",
+      1,
+      "v1",
+    );
     expect(short.ok).toBe(false);
     expect(!short.ok && short.message).toContain("五级/初级工「综合出件」没有总分恰为 20 分的任务组合");
   });
@@ -138,9 +200,18 @@ describe("skill task files", () => {
     expect(r.errors).toEqual(["a.yaml:12: S-L5-ZX-01 rubric 评分要素分值合计 9，应等于任务分值 10"]);
   });
   it("reports codes of another level and areas without a weight", () => {
-    const r = loadSkillBank([{ path: "a.yaml", text: good.replace("requirements: [L5/1.1.2]", "requirements: [L4/1.1.2]").replace("id: S-L5-ZX-01\n  level: L5\n  area: 咨询引导", "id: S-L5-ZX-01\n  level: L5\n  area: 咨询引导") }]);
+    const r = loadSkillBank([
+      {
+        path: "a.yaml",
+        text: good
+          .replace("requirements: [L5/1.1.2]", "requirements: [L4/1.1.2]")
+          .replace("id: S-L5-ZX-01\n  level: L5\n  area: 咨询引导", "id: S-L5-ZX-01\n  level: L5\n  area: 咨询引导"),
+      },
+    ]);
     expect(r.errors[0]).toContain("L4/1.1.2 不是五级/初级工的技能要求代码");
-    const r2 = loadSkillBank([{ path: "a.yaml", text: good.replace("id: S-L5-ZX-01", "id: S-L5-XC-01").replace("area: 咨询引导", "area: 现场管理") }]);
+    const r2 = loadSkillBank([
+      { path: "a.yaml", text: good.replace("id: S-L5-ZX-01", "id: S-L5-XC-01").replace("area: 咨询引导", "area: 现场管理") },
+    ]);
     expect(r2.errors.join()).toContain("五级/初级工技能考核没有「现场管理」区域");
   });
   it("covers every level's weight table", () => {

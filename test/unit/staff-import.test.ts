@@ -32,7 +32,14 @@ describe("staff CSV validation", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.bad).toBe(0);
-    expect(r.rows[0].row).toEqual({ name: "张三", idNumber: A, phone: "13800138000", staffRole: "帮（代）办人员", department: "区税务局", hireDate: "2021-03-01" });
+    expect(r.rows[0].row).toEqual({
+      name: "张三",
+      idNumber: A,
+      phone: "13800138000",
+      staffRole: "帮（代）办人员",
+      department: "区税务局",
+      hireDate: "2021-03-01",
+    });
     expect(r.rows[0].line).toBe(2);
   });
 
@@ -55,10 +62,13 @@ describe("staff CSV validation", () => {
   });
 
   it("catches duplicates within the file and against registered people", () => {
-    const r = checkStaffCsv(`${HEADER}\n甲,${A},13800138000,综合窗口工作人员,,2021-01-01\n乙,${A},13800138001,综合窗口工作人员,,2021-01-01\n丙,${B},13800138002,综合窗口工作人员,,2021-01-01\n`, {
-      ...ctx,
-      existingIdNumbers: new Set([B]),
-    });
+    const r = checkStaffCsv(
+      `${HEADER}\n甲,${A},13800138000,综合窗口工作人员,,2021-01-01\n乙,${A},13800138001,综合窗口工作人员,,2021-01-01\n丙,${B},13800138002,综合窗口工作人员,,2021-01-01\n`,
+      {
+        ...ctx,
+        existingIdNumbers: new Set([B]),
+      },
+    );
     if (!r.ok) throw new Error(r.fileError);
     expect(r.rows.map((x) => x.errors)).toEqual([[], ["身份证号与第 2 行重复"], ["该身份证号已登记，不能重复导入"]]);
   });

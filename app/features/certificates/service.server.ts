@@ -9,7 +9,10 @@ export type TrainingProgress = Record<Level, { hours: number; standard: number; 
 
 /** Hours completed toward each level, and whether that level's training was passed, for many people in one query. */
 export async function trainingProgressOf(personIds: readonly string[]): Promise<Map<string, TrainingProgress>> {
-  const done = await db.courseAssignment.findMany({ where: { personId: { in: [...personIds] }, status: "completed" }, include: { course: true } });
+  const done = await db.courseAssignment.findMany({
+    where: { personId: { in: [...personIds] }, status: "completed" },
+    include: { course: true },
+  });
   return new Map(personIds.map((id) => [id, progressFrom(done.filter((a) => a.personId === id))]));
 }
 
@@ -17,7 +20,9 @@ export async function trainingProgress(personId: string): Promise<TrainingProgre
   return (await trainingProgressOf([personId])).get(personId)!;
 }
 
-function progressFrom(done: { course: { level: string; hours: number; hasAssessment: boolean }; assessment: string | null }[]): TrainingProgress {
+function progressFrom(
+  done: { course: { level: string; hours: number; hasAssessment: boolean }; assessment: string | null }[],
+): TrainingProgress {
   return Object.fromEntries(
     LEVELS.map((level) => {
       const mine = done.filter((a) => a.course.level === level);
@@ -32,7 +37,10 @@ function progressFrom(done: { course: { level: string; hours: number; hasAssessm
 
 export async function eligibilityFacts(personId: string): Promise<EligibilityFacts> {
   const [person, training] = await Promise.all([
-    db.person.findUniqueOrThrow({ where: { id: personId }, include: { education: true, workHistory: true, certificates: { where: { status: "valid" } } } }),
+    db.person.findUniqueOrThrow({
+      where: { id: personId },
+      include: { education: true, workHistory: true, certificates: { where: { status: "valid" } } },
+    }),
     trainingProgress(personId),
   ]);
   return {
@@ -41,10 +49,21 @@ export async function eligibilityFacts(personId: string): Promise<EligibilityFac
     // from the work history. Overlaps are counted once.
     work: [
       ...person.workHistory.map((w) => ({ occupation: w.occupation, start: formatDate(w.start), end: w.end ? formatDate(w.end) : null })),
-      ...(person.hireDate ? [{ occupation: "行政办事员", start: formatDate(person.hireDate), end: person.active ? null : formatDate(person.updatedAt) }] : []),
+      ...(person.hireDate
+        ? [{ occupation: "行政办事员", start: formatDate(person.hireDate), end: person.active ? null : formatDate(person.updatedAt) }]
+        : []),
     ],
-    education: person.education.map((e) => ({ schoolType: e.schoolType as SchoolType, major: e.major, graduated: e.graduated, finalYear: e.finalYear })),
-    certificates: person.certificates.map((c) => ({ level: c.level as Level, issued: formatDate(c.issuedAt), occupation: c.occupation === "行政办事员（政务服务综合窗口办事员）" ? "行政办事员" : c.occupation })),
+    education: person.education.map((e) => ({
+      schoolType: e.schoolType as SchoolType,
+      major: e.major,
+      graduated: e.graduated,
+      finalYear: e.finalYear,
+    })),
+    certificates: person.certificates.map((c) => ({
+      level: c.level as Level,
+      issued: formatDate(c.issuedAt),
+      occupation: c.occupation === "行政办事员（政务服务综合窗口办事员）" ? "行政办事员" : c.occupation,
+    })),
     training: Object.fromEntries(LEVELS.map((l) => [l, { hours: training[l].hours, passed: training[l].passed }])),
   };
 }
@@ -92,7 +111,12 @@ async function passedParts(personId: string, level: Level): Promise<PassedPart[]
 export async function issueCertificates(sittingId: string, now: Date) {
   const sitting = await db.sitting.findUniqueOrThrow({ where: { id: sittingId }, include: { center: true, registrations: true } });
   const level = sitting.level as Level;
-  const issuer: CertificateIssuer = { kind: sitting.center.certKind as "Y" | "S", bodyCode: sitting.center.certBodyCode, provinceCode: sitting.center.certProvince, siteCode: sitting.center.certSite };
+  const issuer: CertificateIssuer = {
+    kind: sitting.center.certKind as "Y" | "S",
+    bodyCode: sitting.center.certBodyCode,
+    provinceCode: sitting.center.certProvince,
+    siteCode: sitting.center.certSite,
+  };
   const issued: string[] = [];
   for (const reg of sitting.registrations) {
     const held = await db.certificate.findFirst({ where: { personId: reg.personId, level, status: "valid" } });
@@ -107,10 +131,19 @@ export async function issueCertificates(sittingId: string, now: Date) {
     // Numbers are allocated inside the transaction, so two publications cannot take the same one.
     const cert = await db.$transaction(async (tx) => {
       const prefix = certificateNumber(issuer, year, level, 1).slice(0, 16); // everything before the sequence
-      const used = (await tx.certificate.findMany({ where: { number: { startsWith: prefix } }, select: { number: true } })).map((c) => c.number);
+      const used = (await tx.certificate.findMany({ where: { number: { startsWith: prefix } }, select: { number: true } })).map(
+        (c) => c.number,
+      );
       const number = certificateNumber(issuer, year, level, nextSequence(used, issuer, year, level));
       return tx.certificate.create({
-        data: { number, personId: reg.personId, level, issuedAt: now, theoryRegistrationId: theory.registrationId, skillRegistrationId: skill.registrationId },
+        data: {
+          number,
+          personId: reg.personId,
+          level,
+          issuedAt: now,
+          theoryRegistrationId: theory.registrationId,
+          skillRegistrationId: skill.registrationId,
+        },
       });
     });
     issued.push(cert.number);

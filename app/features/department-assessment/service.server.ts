@@ -1,8 +1,13 @@
 // Quarterly department assessment (seed 003; REFERENCE §5): save one department's quarter, the
 // quarter's standings and the history. The rules are in ~/domain/department(-form).ts.
 import {
-  departmentHistory, historyQuarters, parseStoredItems, quarterStandings,
-  type AssessmentItems, type ParsedAssessment, type YearQuarter,
+  departmentHistory,
+  historyQuarters,
+  parseStoredItems,
+  quarterStandings,
+  type AssessmentItems,
+  type ParsedAssessment,
+  type YearQuarter,
 } from "~/domain/department-form";
 import { auditRecord } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
@@ -23,7 +28,9 @@ export async function findDepartment(departmentId: string) {
 
 /** One department's stored quarter, for the form. */
 export async function assessmentOf(departmentId: string, q: YearQuarter) {
-  const a = await db.departmentAssessment.findUnique({ where: { departmentId_year_quarter: { departmentId, year: q.year, quarter: q.quarter } } });
+  const a = await db.departmentAssessment.findUnique({
+    where: { departmentId_year_quarter: { departmentId, year: q.year, quarter: q.quarter } },
+  });
   if (!a) return null;
   return { items: parseStoredItems(a.items), base: a.base, bonus: a.bonus, total: a.total, updatedBy: a.updatedBy, updatedAt: a.updatedAt };
 }
@@ -34,18 +41,43 @@ export async function assessmentOf(departmentId: string, q: YearQuarter) {
  * is the second lock).
  */
 export async function saveDepartmentAssessment(centerId: string, input: ParsedAssessment, actor: SessionUser, ip: string | null) {
-  const department = await db.department.findUnique({ where: { id: input.departmentId }, select: { id: true, name: true, centerId: true } });
+  const department = await db.department.findUnique({
+    where: { id: input.departmentId },
+    select: { id: true, name: true, centerId: true },
+  });
   if (!department || department.centerId !== centerId) httpError(403, "该部门不属于本中心。");
   const key = { departmentId: department.id, year: input.year, quarter: input.quarter };
-  const fields = { items: JSON.stringify(input.items satisfies AssessmentItems), base: input.base, bonus: input.bonus, total: input.total, updatedBy: actor.displayName };
+  const fields = {
+    items: JSON.stringify(input.items satisfies AssessmentItems),
+    base: input.base,
+    bonus: input.bonus,
+    total: input.total,
+    updatedBy: actor.displayName,
+  };
   await orConflict(() =>
     db.$transaction(async (tx) => {
       const before = await tx.departmentAssessment.findUnique({ where: { departmentId_year_quarter: key }, select: { total: true } });
-      await tx.departmentAssessment.upsert({ where: { departmentId_year_quarter: key }, create: { ...key, centerId, ...fields }, update: fields });
+      await tx.departmentAssessment.upsert({
+        where: { departmentId_year_quarter: key },
+        create: { ...key, centerId, ...fields },
+        update: fields,
+      });
       await tx.auditLog.create({
         data: auditRecord({
-          action: ASSESS_ACTION, actor, centerId, target: department.id, ip,
-          detail: { department: department.name, year: input.year, quarter: input.quarter, base: input.base, bonus: input.bonus, total: input.total, previousTotal: before?.total ?? null },
+          action: ASSESS_ACTION,
+          actor,
+          centerId,
+          target: department.id,
+          ip,
+          detail: {
+            department: department.name,
+            year: input.year,
+            quarter: input.quarter,
+            base: input.base,
+            bonus: input.bonus,
+            total: input.total,
+            previousTotal: before?.total ?? null,
+          },
         }),
       });
     }),
@@ -61,7 +93,14 @@ export async function quarterStandingsOf(centerId: string, q: YearQuarter) {
   ]);
   return quarterStandings(
     departments,
-    rows.map((a) => ({ departmentId: a.departmentId, items: parseStoredItems(a.items), base: a.base, bonus: a.bonus, total: a.total, updatedBy: a.updatedBy })),
+    rows.map((a) => ({
+      departmentId: a.departmentId,
+      items: parseStoredItems(a.items),
+      base: a.base,
+      bonus: a.bonus,
+      total: a.total,
+      updatedBy: a.updatedBy,
+    })),
   );
 }
 
@@ -70,7 +109,10 @@ export async function departmentHistoryOf(centerId: string, year: number) {
   const quarters = historyQuarters(year);
   const [departments, rows] = await Promise.all([
     centerDepartments(centerId),
-    db.departmentAssessment.findMany({ where: { centerId, year: { in: [year - 1, year] } }, select: { departmentId: true, year: true, quarter: true, total: true } }),
+    db.departmentAssessment.findMany({
+      where: { centerId, year: { in: [year - 1, year] } },
+      select: { departmentId: true, year: true, quarter: true, total: true },
+    }),
   ]);
   return { quarters, rows: departmentHistory(departments, rows, quarters) };
 }

@@ -3,8 +3,23 @@
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import {
-  AWARD_POINTS, OBJECTIVE_INDICATORS, SUBJECTIVE_INDICATORS, VETO_GROUNDS, bonusPoints, completionPoints, consecutiveFails,
-  defaultPeers, evaluate, formatPoints, summaryTable, verdict, type Award, type EvaluationResult, type Relation, type SubjectiveInputs, type SubjectiveKey,
+  AWARD_POINTS,
+  OBJECTIVE_INDICATORS,
+  SUBJECTIVE_INDICATORS,
+  VETO_GROUNDS,
+  bonusPoints,
+  completionPoints,
+  consecutiveFails,
+  defaultPeers,
+  evaluate,
+  formatPoints,
+  summaryTable,
+  verdict,
+  type Award,
+  type EvaluationResult,
+  type Relation,
+  type SubjectiveInputs,
+  type SubjectiveKey,
 } from "~/domain/evaluation";
 import { fiveForces, type ForceInputs, type ForceScore, FORCES } from "~/domain/five-forces";
 import { ratingPoints, type RatingCounts } from "~/domain/ratings";
@@ -22,19 +37,33 @@ const num = (msg: string) => z.coerce.number({ message: msg }).refine(Number.isF
 export const OpenCycleSchema = z.object({
   year: z.coerce.number({ message: "请填写年度" }).int("年度应为整数").min(2000, "年度不正确").max(2100, "年度不正确"),
   passMark: num("合格分数线应为数字").pipe(z.number().min(0, "合格分数线应在 0 至 100 之间").max(100, "合格分数线应在 0 至 100 之间")),
-  ratingPenalty: num("未整改扣减系数应为数字").pipe(z.number().min(0, "未整改扣减系数应在 0 至 10 之间").max(10, "未整改扣减系数应在 0 至 10 之间")),
-  peersPerPerson: z.coerce.number({ message: "互评人数应为整数" }).int("互评人数应为整数").min(1, "互评人数至少 1 人").max(8, "互评人数至多 8 人"),
+  ratingPenalty: num("未整改扣减系数应为数字").pipe(
+    z.number().min(0, "未整改扣减系数应在 0 至 10 之间").max(10, "未整改扣减系数应在 0 至 10 之间"),
+  ),
+  peersPerPerson: z.coerce
+    .number({ message: "互评人数应为整数" })
+    .int("互评人数应为整数")
+    .min(1, "互评人数至少 1 人")
+    .max(8, "互评人数至多 8 人"),
   managerPersonId: z.string().min(1, "请选择默认评分负责人"),
 });
 
 export async function listCycles(centerId: string) {
-  const cycles = await db.evaluationCycle.findMany({ where: { centerId }, orderBy: { year: "desc" }, include: { _count: { select: { subjects: true } } } });
+  const cycles = await db.evaluationCycle.findMany({
+    where: { centerId },
+    orderBy: { year: "desc" },
+    include: { _count: { select: { subjects: true } } },
+  });
   return cycles.map((c) => ({ id: c.id, year: c.year, passMark: c.passMark, status: c.status, subjects: c._count.subjects }));
 }
 
 /** Active staff of a center, in a stable order (department, then name). */
 async function centerStaff(centerId: string) {
-  return db.person.findMany({ where: { centerId, active: true }, orderBy: [{ departmentId: "asc" }, { name: "asc" }], select: { id: true, name: true, departmentId: true, staffRole: true } });
+  return db.person.findMany({
+    where: { centerId, active: true },
+    orderBy: [{ departmentId: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, departmentId: true, staffRole: true },
+  });
 }
 
 /**
@@ -47,15 +76,28 @@ export async function openCycle(centerId: string, input: z.infer<typeof OpenCycl
   if (staff.length < 2) httpError(400, "本中心在岗人员不足 2 人，无法开展互评");
   const peers = defaultPeers(staff, input.peersPerPerson, new Set([input.managerPersonId]));
   return db.$transaction(async (tx) => {
-    const cycle = await tx.evaluationCycle.create({ data: { centerId, year: input.year, passMark: input.passMark, ratingPenalty: input.ratingPenalty } });
+    const cycle = await tx.evaluationCycle.create({
+      data: { centerId, year: input.year, passMark: input.passMark, ratingPenalty: input.ratingPenalty },
+    });
     for (const s of staff) {
       const subject = await tx.evaluationSubject.create({ data: { cycleId: cycle.id, personId: s.id } });
-      const rows: { subjectId: string; evaluatorPersonId: string; relation: Relation }[] = [{ subjectId: subject.id, evaluatorPersonId: s.id, relation: "self" }];
-      if (s.id !== input.managerPersonId) rows.push({ subjectId: subject.id, evaluatorPersonId: input.managerPersonId, relation: "manager" });
+      const rows: { subjectId: string; evaluatorPersonId: string; relation: Relation }[] = [
+        { subjectId: subject.id, evaluatorPersonId: s.id, relation: "self" },
+      ];
+      if (s.id !== input.managerPersonId)
+        rows.push({ subjectId: subject.id, evaluatorPersonId: input.managerPersonId, relation: "manager" });
       for (const p of peers.get(s.id)!) rows.push({ subjectId: subject.id, evaluatorPersonId: p, relation: "peer" });
       await tx.evaluationAssignment.createMany({ data: rows });
     }
-    await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: "evaluation.open", actor, target: cycle.id, detail: { year: input.year, passMark: input.passMark, staff: staff.length } }) });
+    await tx.auditLog.create({
+      data: auditRecord({
+        ip: actor.ip,
+        action: "evaluation.open",
+        actor,
+        target: cycle.id,
+        detail: { year: input.year, passMark: input.passMark, staff: staff.length },
+      }),
+    });
     return cycle;
   });
 }
@@ -75,7 +117,11 @@ const subjectInclude = {
 type SubjectRow = Awaited<ReturnType<typeof loadSubjects>>[number];
 
 async function loadSubjects(cycleId: string, personId?: string) {
-  return db.evaluationSubject.findMany({ where: { cycleId, ...(personId ? { personId } : {}) }, include: subjectInclude, orderBy: { person: { name: "asc" } } });
+  return db.evaluationSubject.findMany({
+    where: { cycleId, ...(personId ? { personId } : {}) },
+    include: subjectInclude,
+    orderBy: { person: { name: "asc" } },
+  });
 }
 
 function subjectiveInputs(s: SubjectRow): Partial<Record<SubjectiveKey, SubjectiveInputs>> {
@@ -85,7 +131,10 @@ function subjectiveInputs(s: SubjectRow): Partial<Record<SubjectiveKey, Subjecti
     SUBJECTIVE_INDICATORS.map((d) => {
       const self = submitted.find((a) => a.relation === "self");
       const manager = submitted.find((a) => a.relation === "manager");
-      const peers = submitted.filter((a) => a.relation === "peer").map((a) => valueOf(a, d.key)).filter((v): v is number => v !== null);
+      const peers = submitted
+        .filter((a) => a.relation === "peer")
+        .map((a) => valueOf(a, d.key))
+        .filter((v): v is number => v !== null);
       return [d.key, { self: self ? valueOf(self, d.key) : null, peers, manager: manager ? valueOf(manager, d.key) : null }];
     }),
   );
@@ -93,7 +142,9 @@ function subjectiveInputs(s: SubjectRow): Partial<Record<SubjectiveKey, Subjecti
 
 function adjustmentAwards(s: SubjectRow): { awards: Award[]; deductions: number[] } {
   return {
-    awards: s.adjustments.filter((a) => a.kind !== "deduction").map((a) => (a.kind === "award" ? { level: a.awardLevel as keyof typeof AWARD_POINTS } : { majorEvent: a.points })),
+    awards: s.adjustments
+      .filter((a) => a.kind !== "deduction")
+      .map((a) => (a.kind === "award" ? { level: a.awardLevel as keyof typeof AWARD_POINTS } : { majorEvent: a.points })),
     deductions: s.adjustments.filter((a) => a.kind === "deduction").map((a) => a.points),
   };
 }
@@ -112,20 +163,26 @@ export type SubjectResult = {
 };
 
 /** Every subject's result in a cycle, with the previous year's verdict for the two-year flag. */
-export async function cycleResults(cycle: { id: string; centerId: string; year: number; passMark: number; ratingPenalty: number }, personId?: string): Promise<SubjectResult[]> {
+export async function cycleResults(
+  cycle: { id: string; centerId: string; year: number; passMark: number; ratingPenalty: number },
+  personId?: string,
+): Promise<SubjectResult[]> {
   const [subjects, ratings, previous] = await Promise.all([
     loadSubjects(cycle.id, personId),
     ratingCountsForYear(cycle.centerId, cycle.year),
     db.evaluationCycle.findUnique({ where: { centerId_year: { centerId: cycle.centerId, year: cycle.year - 1 } } }),
   ]);
-  const prevResults = previous ? await cycleResults(previous, personId).then((r) => new Map(r.map((x) => [x.personId, x.result.passed]))) : new Map<string, boolean | null>();
+  const prevResults = previous
+    ? await cycleResults(previous, personId).then((r) => new Map(r.map((x) => [x.personId, x.result.passed])))
+    : new Map<string, boolean | null>();
   return subjects.map((s) => {
     const counts = ratings.get(s.personId) ?? null;
     const { awards, deductions } = adjustmentAwards(s);
     const result = evaluate({
       subjective: subjectiveInputs(s),
       objective: {
-        completion: s.completionDone !== null && s.completionTarget !== null ? completionPoints(s.completionDone, s.completionTarget) : null,
+        completion:
+          s.completionDone !== null && s.completionTarget !== null ? completionPoints(s.completionDone, s.completionTarget) : null,
         ratings: counts ? ratingPoints(counts, cycle.ratingPenalty) : null,
         complaints: s.complaintsPoints,
         praise: s.praisePoints,
@@ -135,15 +192,27 @@ export async function cycleResults(cycle: { id: string; centerId: string; year: 
       veto: (s.veto as (typeof VETO_GROUNDS)[number] | null) ?? null,
       passMark: cycle.passMark,
     });
-    const progress = Object.fromEntries((["self", "peer", "manager"] as const).map((r) => {
-      const mine = s.assignments.filter((a) => a.relation === r);
-      return [r, { submitted: mine.filter((a) => a.submittedAt).length, total: mine.length }];
-    })) as SubjectResult["progress"];
-    const history = [{ year: cycle.year, passed: result.passed }, ...(prevResults.has(s.personId) ? [{ year: cycle.year - 1, passed: prevResults.get(s.personId)! }] : [])];
+    const progress = Object.fromEntries(
+      (["self", "peer", "manager"] as const).map((r) => {
+        const mine = s.assignments.filter((a) => a.relation === r);
+        return [r, { submitted: mine.filter((a) => a.submittedAt).length, total: mine.length }];
+      }),
+    ) as SubjectResult["progress"];
+    const history = [
+      { year: cycle.year, passed: result.passed },
+      ...(prevResults.has(s.personId) ? [{ year: cycle.year - 1, passed: prevResults.get(s.personId)! }] : []),
+    ];
     return {
-      subjectId: s.id, personId: s.personId, name: s.person.name, staffRole: s.person.staffRole, department: s.person.department?.name ?? null,
-      result, ratings: counts, completion: { done: s.completionDone, target: s.completionTarget, source: s.completionSource },
-      progress, failedTwoYears: consecutiveFails(history).includes(cycle.year),
+      subjectId: s.id,
+      personId: s.personId,
+      name: s.person.name,
+      staffRole: s.person.staffRole,
+      department: s.person.department?.name ?? null,
+      result,
+      ratings: counts,
+      completion: { done: s.completionDone, target: s.completionTarget, source: s.completionSource },
+      progress,
+      failedTwoYears: consecutiveFails(history).includes(cycle.year),
     };
   });
 }
@@ -153,7 +222,9 @@ export async function serviceStars(centerId: string, year: number) {
   const cycle = await db.evaluationCycle.findUnique({ where: { centerId_year: { centerId, year } } });
   if (!cycle) return null;
   const results = await cycleResults(cycle);
-  const scored = results.filter((r) => r.result.total !== null).map((r) => ({ personId: r.personId, name: r.name, total: r.result.total as number }));
+  const scored = results
+    .filter((r) => r.result.total !== null)
+    .map((r) => ({ personId: r.personId, name: r.name, total: r.result.total as number }));
   const count = starCount(results.length);
   const { winners, tiedAtBoundary } = topWithTies(scored, count);
   return { staffCount: results.length, count, winners, tiedAtBoundary, unscored: results.length - scored.length };
@@ -165,14 +236,34 @@ export async function subjectDetail(cycleId: string, personId: string) {
   if (!s) httpError(404, "该人员不在本评价周期内");
   return {
     subjectId: s.id,
-    veto: s.veto, vetoEvidence: s.vetoEvidence,
-    complaintsPoints: s.complaintsPoints, complaintsEvidence: s.complaintsEvidence,
-    praisePoints: s.praisePoints, praiseEvidence: s.praiseEvidence,
-    completionDone: s.completionDone, completionTarget: s.completionTarget, completionSource: s.completionSource,
+    veto: s.veto,
+    vetoEvidence: s.vetoEvidence,
+    complaintsPoints: s.complaintsPoints,
+    complaintsEvidence: s.complaintsEvidence,
+    praisePoints: s.praisePoints,
+    praiseEvidence: s.praiseEvidence,
+    completionDone: s.completionDone,
+    completionTarget: s.completionTarget,
+    completionSource: s.completionSource,
     assignments: s.assignments
-      .map((a) => ({ id: a.id, relation: a.relation as Relation, evaluator: a.evaluator.name, evaluatorId: a.evaluator.id, submittedAt: a.submittedAt?.toISOString() ?? null, scores: Object.fromEntries(a.scores.map((x) => [x.indicator, x.value])) as Record<string, number> }))
+      .map((a) => ({
+        id: a.id,
+        relation: a.relation as Relation,
+        evaluator: a.evaluator.name,
+        evaluatorId: a.evaluator.id,
+        submittedAt: a.submittedAt?.toISOString() ?? null,
+        scores: Object.fromEntries(a.scores.map((x) => [x.indicator, x.value])) as Record<string, number>,
+      }))
       .sort((a, b) => ["self", "peer", "manager"].indexOf(a.relation) - ["self", "peer", "manager"].indexOf(b.relation)),
-    adjustments: s.adjustments.map((a) => ({ id: a.id, kind: a.kind, awardLevel: a.awardLevel, points: a.points, reason: a.reason, evidence: a.evidence, createdAt: a.createdAt.toISOString() })),
+    adjustments: s.adjustments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      awardLevel: a.awardLevel,
+      points: a.points,
+      reason: a.reason,
+      evidence: a.evidence,
+      createdAt: a.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -181,32 +272,68 @@ export async function subjectDetail(cycleId: string, personId: string) {
 export async function assignmentsOf(evaluatorPersonId: string) {
   const rows = await db.evaluationAssignment.findMany({
     where: { evaluatorPersonId, subject: { cycle: { status: "open" } } },
-    include: { subject: { include: { cycle: true, person: { select: { name: true, staffRole: true, department: { select: { name: true } } } } } } },
+    include: {
+      subject: { include: { cycle: true, person: { select: { name: true, staffRole: true, department: { select: { name: true } } } } } },
+    },
   });
   return rows
-    .map((a) => ({ id: a.id, year: a.subject.cycle.year, relation: a.relation as Relation, subject: a.subject.person.name, staffRole: a.subject.person.staffRole, department: a.subject.person.department?.name ?? null, submittedAt: a.submittedAt?.toISOString() ?? null }))
-    .sort((a, b) => ["self", "manager", "peer"].indexOf(a.relation) - ["self", "manager", "peer"].indexOf(b.relation) || a.subject.localeCompare(b.subject, "zh-CN"));
+    .map((a) => ({
+      id: a.id,
+      year: a.subject.cycle.year,
+      relation: a.relation as Relation,
+      subject: a.subject.person.name,
+      staffRole: a.subject.person.staffRole,
+      department: a.subject.person.department?.name ?? null,
+      submittedAt: a.submittedAt?.toISOString() ?? null,
+    }))
+    .sort(
+      (a, b) =>
+        ["self", "manager", "peer"].indexOf(a.relation) - ["self", "manager", "peer"].indexOf(b.relation) ||
+        a.subject.localeCompare(b.subject, "zh-CN"),
+    );
 }
 
 /** The assignment if it is the evaluator's own; anything else is "not found" (no probing of others' ids). */
 export async function requireOwnAssignment(assignmentId: string, evaluatorPersonId: string | null) {
   const a = await db.evaluationAssignment.findUnique({
     where: { id: assignmentId },
-    include: { scores: true, subject: { include: { cycle: true, person: { select: { name: true, staffRole: true, department: { select: { name: true } } } } } } },
+    include: {
+      scores: true,
+      subject: { include: { cycle: true, person: { select: { name: true, staffRole: true, department: { select: { name: true } } } } } },
+    },
   });
   if (!a || !evaluatorPersonId || a.evaluatorPersonId !== evaluatorPersonId) httpError(404, "未找到该评价任务");
   return a;
 }
 
 export function scoresSchema() {
-  return z.object(Object.fromEntries(SUBJECTIVE_INDICATORS.map((d) => [
-    d.key,
-    z.union([z.literal("").transform(() => null), z.coerce.number({ message: `${d.name}应为数字` }).refine((v) => Number.isFinite(v) && v >= 0 && v <= d.max, `${d.name}应在 0 至 ${d.max} 分之间`)]).optional().transform((v) => v ?? null),
-  ])) as unknown as Record<SubjectiveKey, z.ZodType<number | null>>);
+  return z.object(
+    Object.fromEntries(
+      SUBJECTIVE_INDICATORS.map((d) => [
+        d.key,
+        z
+          .union([
+            z.literal("").transform(() => null),
+            z.coerce
+              .number({ message: `${d.name}应为数字` })
+              .refine((v) => Number.isFinite(v) && v >= 0 && v <= d.max, `${d.name}应在 0 至 ${d.max} 分之间`),
+          ])
+          .optional()
+          .transform((v) => v ?? null),
+      ]),
+    ) as unknown as Record<SubjectiveKey, z.ZodType<number | null>>,
+  );
 }
 
 /** Saves a draft or submits. Submitting needs every indicator; a submitted assignment is final. */
-export async function saveScores(assignmentId: string, evaluatorPersonId: string, scores: Record<SubjectiveKey, number | null>, submit: boolean, actor: AuditActor, now: Date) {
+export async function saveScores(
+  assignmentId: string,
+  evaluatorPersonId: string,
+  scores: Record<SubjectiveKey, number | null>,
+  submit: boolean,
+  actor: AuditActor,
+  now: Date,
+) {
   return db.$transaction(async (tx) => {
     const a = await tx.evaluationAssignment.findUnique({ where: { id: assignmentId }, include: { subject: { include: { cycle: true } } } });
     if (!a || a.evaluatorPersonId !== evaluatorPersonId) httpError(404, "未找到该评价任务");
@@ -215,13 +342,25 @@ export async function saveScores(assignmentId: string, evaluatorPersonId: string
     const missing = SUBJECTIVE_INDICATORS.filter((d) => scores[d.key] === null).map((d) => d.name);
     if (submit && missing.length) httpError(400, `提交前请为全部指标评分，尚缺：${missing.join("、")}`);
     await tx.evaluationScore.deleteMany({ where: { assignmentId } });
-    const rows = SUBJECTIVE_INDICATORS.filter((d) => scores[d.key] !== null).map((d) => ({ assignmentId, indicator: d.key, value: scores[d.key] as number }));
+    const rows = SUBJECTIVE_INDICATORS.filter((d) => scores[d.key] !== null).map((d) => ({
+      assignmentId,
+      indicator: d.key,
+      value: scores[d.key] as number,
+    }));
     if (rows.length) await tx.evaluationScore.createMany({ data: rows });
     if (submit) {
       // Guarded update: of two concurrent submits only one changes the row.
       const done = await tx.evaluationAssignment.updateMany({ where: { id: assignmentId, submittedAt: null }, data: { submittedAt: now } });
       if (done.count === 0) httpError(409, "该评价已提交，不能修改");
-      await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: "evaluation.submit", actor, target: assignmentId, detail: { relation: a.relation, subjectId: a.subjectId, scores } }) });
+      await tx.auditLog.create({
+        data: auditRecord({
+          ip: actor.ip,
+          action: "evaluation.submit",
+          actor,
+          target: assignmentId,
+          detail: { relation: a.relation, subjectId: a.subjectId, scores },
+        }),
+      });
     }
     return { submitted: submit };
   });
@@ -230,68 +369,152 @@ export async function saveScores(assignmentId: string, evaluatorPersonId: string
 // ---- What the center enters ----
 
 export const AssignmentsSchema = z.object({
-  managerPersonId: z.string().optional().transform((v) => v || null),
+  managerPersonId: z
+    .string()
+    .optional()
+    .transform((v) => v || null),
   peerIds: z.array(z.string().min(1)).max(8, "互评人至多 8 人"),
 });
 
 /** Replaces the manager and peers of one subject; submitted scores are kept (and their evaluator stays). */
-export async function setEvaluators(cycle: { id: string; centerId: string }, personId: string, input: z.infer<typeof AssignmentsSchema>, actor: AuditActor) {
+export async function setEvaluators(
+  cycle: { id: string; centerId: string },
+  personId: string,
+  input: z.infer<typeof AssignmentsSchema>,
+  actor: AuditActor,
+) {
   const staff = new Set((await centerStaff(cycle.centerId)).map((s) => s.id));
   if (input.managerPersonId && !staff.has(input.managerPersonId)) httpError(400, "评分负责人应为本中心在岗人员");
   if (input.peerIds.some((p) => !staff.has(p))) httpError(400, "互评人应为本中心在岗人员");
-  if (input.peerIds.includes(personId) || input.managerPersonId === personId) httpError(400, "本人只参加自评，不能作为自己的互评人或负责人");
+  if (input.peerIds.includes(personId) || input.managerPersonId === personId)
+    httpError(400, "本人只参加自评，不能作为自己的互评人或负责人");
   if (input.managerPersonId && input.peerIds.includes(input.managerPersonId)) httpError(400, "同一人不能既是负责人又是互评人");
   await db.$transaction(async (tx) => {
-    const subject = await tx.evaluationSubject.findUnique({ where: { cycleId_personId: { cycleId: cycle.id, personId } }, include: { assignments: true } });
+    const subject = await tx.evaluationSubject.findUnique({
+      where: { cycleId_personId: { cycleId: cycle.id, personId } },
+      include: { assignments: true },
+    });
     if (!subject) httpError(404, "该人员不在本评价周期内");
-    const wanted = new Map<string, Relation>([...input.peerIds.map((p) => [p, "peer"] as const), ...(input.managerPersonId ? [[input.managerPersonId, "manager"] as const] : [])]);
+    const wanted = new Map<string, Relation>([
+      ...input.peerIds.map((p) => [p, "peer"] as const),
+      ...(input.managerPersonId ? [[input.managerPersonId, "manager"] as const] : []),
+    ]);
     for (const a of subject.assignments) {
       if (a.relation === "self") continue;
-      if (wanted.get(a.evaluatorPersonId) === a.relation) { wanted.delete(a.evaluatorPersonId); continue; }
+      if (wanted.get(a.evaluatorPersonId) === a.relation) {
+        wanted.delete(a.evaluatorPersonId);
+        continue;
+      }
       if (a.submittedAt) httpError(409, "已提交评分的评价人不能移除或更换角色");
       await tx.evaluationScore.deleteMany({ where: { assignmentId: a.id } });
       await tx.evaluationAssignment.delete({ where: { id: a.id } });
     }
-    for (const [p, relation] of wanted) await tx.evaluationAssignment.create({ data: { subjectId: subject.id, evaluatorPersonId: p, relation } });
-    await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: "evaluation.evaluators", actor, target: subject.id, detail: input }) });
+    for (const [p, relation] of wanted)
+      await tx.evaluationAssignment.create({ data: { subjectId: subject.id, evaluatorPersonId: p, relation } });
+    await tx.auditLog.create({
+      data: auditRecord({ ip: actor.ip, action: "evaluation.evaluators", actor, target: subject.id, detail: input }),
+    });
   });
 }
 
 const evidence = z.string().trim().max(500, "说明不超过 500 字");
-export const ObjectiveSchema = z.object({
-  completionDone: z.union([z.literal(""), num("完成量应为数字").pipe(z.number().min(0, "完成量不能为负数"))]).transform((v) => (v === "" ? null : v)),
-  completionTarget: z.union([z.literal(""), num("目标量应为数字").pipe(z.number().positive("目标量应大于 0"))]).transform((v) => (v === "" ? null : v)),
-  complaintsPoints: z.union([z.literal(""), num("投诉情况得分应为数字").pipe(z.number().min(0, "投诉情况应在 0 至 5 分之间").max(5, "投诉情况应在 0 至 5 分之间"))]).transform((v) => (v === "" ? null : v)),
-  complaintsEvidence: evidence,
-  praisePoints: z.union([z.literal(""), num("表扬褒奖得分应为数字").pipe(z.number().min(0, "表扬褒奖应在 0 至 5 分之间").max(5, "表扬褒奖应在 0 至 5 分之间"))]).transform((v) => (v === "" ? null : v)),
-  praiseEvidence: evidence,
-}).superRefine((v, ctx) => {
-  if ((v.completionDone === null) !== (v.completionTarget === null)) ctx.addIssue({ code: "custom", path: ["completionTarget"], message: "完成量与目标量应同时填写" });
-  if (v.complaintsPoints !== null && !v.complaintsEvidence) ctx.addIssue({ code: "custom", path: ["complaintsEvidence"], message: "请填写投诉情况的依据" });
-  if (v.praisePoints !== null && !v.praiseEvidence) ctx.addIssue({ code: "custom", path: ["praiseEvidence"], message: "请填写表扬褒奖的依据" });
-});
+export const ObjectiveSchema = z
+  .object({
+    completionDone: z
+      .union([z.literal(""), num("完成量应为数字").pipe(z.number().min(0, "完成量不能为负数"))])
+      .transform((v) => (v === "" ? null : v)),
+    completionTarget: z
+      .union([z.literal(""), num("目标量应为数字").pipe(z.number().positive("目标量应大于 0"))])
+      .transform((v) => (v === "" ? null : v)),
+    complaintsPoints: z
+      .union([
+        z.literal(""),
+        num("投诉情况得分应为数字").pipe(z.number().min(0, "投诉情况应在 0 至 5 分之间").max(5, "投诉情况应在 0 至 5 分之间")),
+      ])
+      .transform((v) => (v === "" ? null : v)),
+    complaintsEvidence: evidence,
+    praisePoints: z
+      .union([
+        z.literal(""),
+        num("表扬褒奖得分应为数字").pipe(z.number().min(0, "表扬褒奖应在 0 至 5 分之间").max(5, "表扬褒奖应在 0 至 5 分之间")),
+      ])
+      .transform((v) => (v === "" ? null : v)),
+    praiseEvidence: evidence,
+  })
+  .superRefine((v, ctx) => {
+    if ((v.completionDone === null) !== (v.completionTarget === null))
+      ctx.addIssue({ code: "custom", path: ["completionTarget"], message: "完成量与目标量应同时填写" });
+    if (v.complaintsPoints !== null && !v.complaintsEvidence)
+      ctx.addIssue({ code: "custom", path: ["complaintsEvidence"], message: "请填写投诉情况的依据" });
+    if (v.praisePoints !== null && !v.praiseEvidence)
+      ctx.addIssue({ code: "custom", path: ["praiseEvidence"], message: "请填写表扬褒奖的依据" });
+  });
 
 export async function saveObjective(subjectId: string, input: z.infer<typeof ObjectiveSchema>, actor: AuditActor) {
   await db.$transaction(async (tx) => {
     await tx.evaluationSubject.update({
       where: { id: subjectId },
-      data: { ...input, completionSource: input.completionDone === null ? null : "手工录入", complaintsEvidence: input.complaintsEvidence || null, praiseEvidence: input.praiseEvidence || null },
+      data: {
+        ...input,
+        completionSource: input.completionDone === null ? null : "手工录入",
+        complaintsEvidence: input.complaintsEvidence || null,
+        praiseEvidence: input.praiseEvidence || null,
+      },
     });
-    await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: "evaluation.objective", actor, target: subjectId, detail: input }) });
+    await tx.auditLog.create({
+      data: auditRecord({ ip: actor.ip, action: "evaluation.objective", actor, target: subjectId, detail: input }),
+    });
   });
 }
 
-export const AdjustmentSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("award"), awardLevel: z.enum(Object.keys(AWARD_POINTS) as [keyof typeof AWARD_POINTS], { message: "请选择表彰级别" }), reason: z.string().trim().min(1, "请填写表彰名称").max(200), evidence: z.string().trim().min(1, "请填写依据（文号或证书编号）").max(500) }),
-  z.object({ kind: z.literal("majorEvent"), points: num("加分应为数字").pipe(z.number().min(0.5, "重大活动加分应在 0.5 至 1 分之间").max(1, "重大活动加分应在 0.5 至 1 分之间")), reason: z.string().trim().min(1, "请填写事由").max(200), evidence: z.string().trim().min(1, "请填写依据").max(500) }),
-  z.object({ kind: z.literal("deduction"), points: num("扣分应为数字").pipe(z.number().min(0, "每项扣分应在 0 至 5 分之间").max(5, "每项扣分应在 0 至 5 分之间")), reason: z.string().trim().min(1, "请填写扣分事由").max(200), evidence: z.string().trim().min(1, "请填写依据").max(500) }),
-], { message: "请选择加减分类型" });
+export const AdjustmentSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      kind: z.literal("award"),
+      awardLevel: z.enum(Object.keys(AWARD_POINTS) as [keyof typeof AWARD_POINTS], { message: "请选择表彰级别" }),
+      reason: z.string().trim().min(1, "请填写表彰名称").max(200),
+      evidence: z.string().trim().min(1, "请填写依据（文号或证书编号）").max(500),
+    }),
+    z.object({
+      kind: z.literal("majorEvent"),
+      points: num("加分应为数字").pipe(z.number().min(0.5, "重大活动加分应在 0.5 至 1 分之间").max(1, "重大活动加分应在 0.5 至 1 分之间")),
+      reason: z.string().trim().min(1, "请填写事由").max(200),
+      evidence: z.string().trim().min(1, "请填写依据").max(500),
+    }),
+    z.object({
+      kind: z.literal("deduction"),
+      points: num("扣分应为数字").pipe(z.number().min(0, "每项扣分应在 0 至 5 分之间").max(5, "每项扣分应在 0 至 5 分之间")),
+      reason: z.string().trim().min(1, "请填写扣分事由").max(200),
+      evidence: z.string().trim().min(1, "请填写依据").max(500),
+    }),
+  ],
+  { message: "请选择加减分类型" },
+);
 
 export async function addAdjustment(subjectId: string, input: z.infer<typeof AdjustmentSchema>, actor: AuditActor) {
   const points = input.kind === "award" ? AWARD_POINTS[input.awardLevel] : input.points;
   await db.$transaction(async (tx) => {
-    const a = await tx.evaluationAdjustment.create({ data: { subjectId, kind: input.kind, awardLevel: input.kind === "award" ? input.awardLevel : null, points, reason: input.reason, evidence: input.evidence, createdBy: actor.displayName } });
-    await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: "evaluation.adjustment", actor, target: subjectId, detail: { id: a.id, ...input, points } }) });
+    const a = await tx.evaluationAdjustment.create({
+      data: {
+        subjectId,
+        kind: input.kind,
+        awardLevel: input.kind === "award" ? input.awardLevel : null,
+        points,
+        reason: input.reason,
+        evidence: input.evidence,
+        createdBy: actor.displayName,
+      },
+    });
+    await tx.auditLog.create({
+      data: auditRecord({
+        ip: actor.ip,
+        action: "evaluation.adjustment",
+        actor,
+        target: subjectId,
+        detail: { id: a.id, ...input, points },
+      }),
+    });
   });
 }
 
@@ -300,18 +523,31 @@ export async function removeAdjustment(subjectId: string, adjustmentId: string, 
     const a = await tx.evaluationAdjustment.findUnique({ where: { id: adjustmentId } });
     if (!a || a.subjectId !== subjectId) httpError(404, "未找到该加减分记录");
     await tx.evaluationAdjustment.delete({ where: { id: adjustmentId } });
-    await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: "evaluation.adjustment_remove", actor, target: subjectId, detail: { id: a.id, kind: a.kind, points: a.points, reason: a.reason } }) });
+    await tx.auditLog.create({
+      data: auditRecord({
+        ip: actor.ip,
+        action: "evaluation.adjustment_remove",
+        actor,
+        target: subjectId,
+        detail: { id: a.id, kind: a.kind, points: a.points, reason: a.reason },
+      }),
+    });
   });
 }
 
-export const VetoSchema = z.object({
-  veto: z.union([z.literal(""), z.enum(VETO_GROUNDS, { message: "请选择一票否决情形" })]).transform((v) => v || null),
-  vetoEvidence: z.string().trim().max(500, "依据不超过 500 字"),
-}).refine((v) => v.veto === null || v.vetoEvidence.length > 0, { path: ["vetoEvidence"], message: "一票否决须填写依据" });
+export const VetoSchema = z
+  .object({
+    veto: z.union([z.literal(""), z.enum(VETO_GROUNDS, { message: "请选择一票否决情形" })]).transform((v) => v || null),
+    vetoEvidence: z.string().trim().max(500, "依据不超过 500 字"),
+  })
+  .refine((v) => v.veto === null || v.vetoEvidence.length > 0, { path: ["vetoEvidence"], message: "一票否决须填写依据" });
 
 export async function saveVeto(subjectId: string, input: z.infer<typeof VetoSchema>, actor: AuditActor) {
   await db.$transaction(async (tx) => {
-    await tx.evaluationSubject.update({ where: { id: subjectId }, data: { veto: input.veto, vetoEvidence: input.veto ? input.vetoEvidence : null } });
+    await tx.evaluationSubject.update({
+      where: { id: subjectId },
+      data: { veto: input.veto, vetoEvidence: input.veto ? input.vetoEvidence : null },
+    });
     await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: "evaluation.veto", actor, target: subjectId, detail: input }) });
   });
 }
@@ -321,14 +557,18 @@ export const CycleSettingsSchema = OpenCycleSchema.pick({ passMark: true, rating
 export async function updateCycleSettings(cycle: { id: string }, input: z.infer<typeof CycleSettingsSchema>, actor: AuditActor) {
   await db.$transaction(async (tx) => {
     await tx.evaluationCycle.update({ where: { id: cycle.id }, data: input });
-    await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: "evaluation.settings", actor, target: cycle.id, detail: input }) });
+    await tx.auditLog.create({
+      data: auditRecord({ ip: actor.ip, action: "evaluation.settings", actor, target: cycle.id, detail: input }),
+    });
   });
 }
 
 export async function setCycleStatus(cycle: { id: string }, status: "open" | "closed", actor: AuditActor) {
   await db.$transaction(async (tx) => {
     await tx.evaluationCycle.update({ where: { id: cycle.id }, data: { status } });
-    await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: status === "closed" ? "evaluation.close" : "evaluation.reopen", actor, target: cycle.id }) });
+    await tx.auditLog.create({
+      data: auditRecord({ ip: actor.ip, action: status === "closed" ? "evaluation.close" : "evaluation.reopen", actor, target: cycle.id }),
+    });
   });
 }
 
@@ -337,8 +577,16 @@ export async function setCycleStatus(cycle: { id: string }, status: "open" | "cl
 export type CompletionRow = { line: number; idNumber: string; name: string; done: number; target: number };
 
 /** Applies parsed completion rows to the cycle's subjects in one transaction; unknown people are errors. */
-export async function importCompletion(cycle: { id: string; centerId: string }, rows: CompletionRow[], filename: string, actor: AuditActor) {
-  const subjects = await db.evaluationSubject.findMany({ where: { cycleId: cycle.id }, include: { person: { select: { idNumber: true, name: true } } } });
+export async function importCompletion(
+  cycle: { id: string; centerId: string },
+  rows: CompletionRow[],
+  filename: string,
+  actor: AuditActor,
+) {
+  const subjects = await db.evaluationSubject.findMany({
+    where: { cycleId: cycle.id },
+    include: { person: { select: { idNumber: true, name: true } } },
+  });
   const byId = new Map(subjects.map((s) => [s.person.idNumber, s]));
   const errors: string[] = [];
   for (const r of rows) {
@@ -348,8 +596,20 @@ export async function importCompletion(cycle: { id: string; centerId: string }, 
   }
   if (errors.length) return { imported: 0, errors };
   await db.$transaction(async (tx) => {
-    for (const r of rows) await tx.evaluationSubject.update({ where: { id: byId.get(r.idNumber)!.id }, data: { completionDone: r.done, completionTarget: r.target, completionSource: filename } });
-    await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: "evaluation.completion_import", actor, target: cycle.id, detail: { filename, rows: rows.length } }) });
+    for (const r of rows)
+      await tx.evaluationSubject.update({
+        where: { id: byId.get(r.idNumber)!.id },
+        data: { completionDone: r.done, completionTarget: r.target, completionSource: filename },
+      });
+    await tx.auditLog.create({
+      data: auditRecord({
+        ip: actor.ip,
+        action: "evaluation.completion_import",
+        actor,
+        target: cycle.id,
+        detail: { filename, rows: rows.length },
+      }),
+    });
   });
   return { imported: rows.length, errors };
 }
@@ -360,7 +620,11 @@ export async function importCompletion(cycle: { id: string; centerId: string }, 
 async function examCompetences(personIds: readonly string[]) {
   const regs = await db.registration.findMany({
     where: { personId: { in: [...personIds] }, sitting: { status: "published" } },
-    include: { sitting: { select: { kind: true, startsAt: true, level: true } }, attempt: { select: { areaScores: true, status: true } }, skillResult: { select: { areaScores: true } } },
+    include: {
+      sitting: { select: { kind: true, startsAt: true, level: true } },
+      attempt: { select: { areaScores: true, status: true } },
+      skillResult: { select: { areaScores: true } },
+    },
     orderBy: { sitting: { startsAt: "desc" } },
   });
   const out = new Map<string, ForceInputs["exams"]>();
@@ -368,8 +632,17 @@ async function examCompetences(personIds: readonly string[]) {
     const mine = regs.filter((r) => r.personId === id);
     const theory = mine.find((r) => r.sitting.kind === "theory" && r.attempt?.status === "submitted" && r.attempt.areaScores);
     const skill = mine.find((r) => r.sitting.kind === "skill" && r.skillResult);
-    const parse = (json: string, part: "theory" | "skill") => (JSON.parse(json) as { area: string; points: number; max: number }[]).map((a) => ({ part, area: a.area, points: a.points, max: a.max }));
-    out.set(id, [...(theory ? parse(theory.attempt!.areaScores!, "theory") : []), ...(skill ? parse(skill.skillResult!.areaScores, "skill") : [])]);
+    const parse = (json: string, part: "theory" | "skill") =>
+      (JSON.parse(json) as { area: string; points: number; max: number }[]).map((a) => ({
+        part,
+        area: a.area,
+        points: a.points,
+        max: a.max,
+      }));
+    out.set(id, [
+      ...(theory ? parse(theory.attempt!.areaScores!, "theory") : []),
+      ...(skill ? parse(skill.skillResult!.areaScores, "skill") : []),
+    ]);
   }
   return out;
 }
@@ -380,11 +653,13 @@ async function trainingTargets(personIds: readonly string[]) {
     db.certificate.findMany({ where: { personId: { in: [...personIds] }, status: "valid" }, select: { personId: true, level: true } }),
     trainingProgressOf(personIds),
   ]);
-  return new Map(personIds.map((id) => {
-    const held = new Set(certs.filter((c) => c.personId === id).map((c) => c.level));
-    const level: Level = (LEVELS.find((l) => !held.has(l)) ?? LEVELS[LEVELS.length - 1]) as Level;
-    return [id, { level, hours: progress.get(id)![level].hours, standard: STANDARD_TRAINING_HOURS[level] }];
-  }));
+  return new Map(
+    personIds.map((id) => {
+      const held = new Set(certs.filter((c) => c.personId === id).map((c) => c.level));
+      const level: Level = (LEVELS.find((l) => !held.has(l)) ?? LEVELS[LEVELS.length - 1]) as Level;
+      return [id, { level, hours: progress.get(id)![level].hours, standard: STANDARD_TRAINING_HOURS[level] }];
+    }),
+  );
 }
 
 export type Profile = { personId: string; name: string; forces: ForceScore[]; training: { level: Level; hours: number; standard: number } };
@@ -396,14 +671,21 @@ export async function cycleProfiles(cycle: Parameters<typeof cycleResults>[0]) {
   const [exams, training] = await Promise.all([examCompetences(ids), trainingTargets(ids)]);
   const profiles: Profile[] = results.map((r) => {
     const t = training.get(r.personId)!;
-    return { personId: r.personId, name: r.name, training: t, forces: fiveForces({ evaluation: r.result, exams: exams.get(r.personId)!, trainingHours: t.hours, standardHours: t.standard }) };
+    return {
+      personId: r.personId,
+      name: r.name,
+      training: t,
+      forces: fiveForces({ evaluation: r.result, exams: exams.get(r.personId)!, trainingHours: t.hours, standardHours: t.standard }),
+    };
   });
   const average = FORCES.map((force) => {
     const vals = profiles.map((p) => p.forces.find((f) => f.force === force)!.score).filter((v): v is number => v !== null);
     return { force, score: vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null, people: vals.length };
   });
   const stars = FORCES.map((force) => {
-    const scored = profiles.map((p) => ({ personId: p.personId, name: p.name, total: p.forces.find((f) => f.force === force)!.score })).filter((p): p is { personId: string; name: string; total: number } => p.total !== null);
+    const scored = profiles
+      .map((p) => ({ personId: p.personId, name: p.name, total: p.forces.find((f) => f.force === force)!.score }))
+      .filter((p): p is { personId: string; name: string; total: number } => p.total !== null);
     return { force, ...topWithTies(scored, 1) };
   });
   return { results, profiles, average, stars };
@@ -418,9 +700,22 @@ export async function subjectReport(cycle: Parameters<typeof cycleResults>[0], p
   const indicators = SUBJECTIVE_INDICATORS.map((d) => {
     const self = by("self")[0]?.scores[d.key] ?? null;
     // Sorted, so that the order does not tell which colleague gave which score.
-    const peers = by("peer").map((a) => a.scores[d.key]).filter((v): v is number => v !== undefined).sort((a, b) => b - a);
+    const peers = by("peer")
+      .map((a) => a.scores[d.key])
+      .filter((v): v is number => v !== undefined)
+      .sort((a, b) => b - a);
     const manager = by("manager")[0]?.scores[d.key] ?? null;
-    return { key: d.key, group: d.group, name: d.name, max: d.max, self, peers, peerMean: peers.length ? peers.reduce((a, b) => a + b, 0) / peers.length : null, manager, final: r.result.subjective[d.key] };
+    return {
+      key: d.key,
+      group: d.group,
+      name: d.name,
+      max: d.max,
+      self,
+      peers,
+      peerMean: peers.length ? peers.reduce((a, b) => a + b, 0) / peers.length : null,
+      manager,
+      final: r.result.subjective[d.key],
+    };
   });
   return { result: r, detail, indicators, profile, average };
 }

@@ -17,7 +17,8 @@ const EXAM_COOKIE = "zw_exam";
 const EXAM_SESSION_MS = 8 * 60 * 60_000;
 
 function same(a: string, b: string) {
-  const x = Buffer.from(a), y = Buffer.from(b);
+  const x = Buffer.from(a),
+    y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
@@ -86,7 +87,12 @@ type LoginRow = {
   attemptId: string | null;
 };
 
-export async function examLogin(request: Request, input: { ticket: string; idNumber: string; startCode: string }, ip: string, now: Date): Promise<ExamLoginResult> {
+export async function examLogin(
+  request: Request,
+  input: { ticket: string; idNumber: string; startCode: string },
+  ip: string,
+  now: Date,
+): Promise<ExamLoginResult> {
   const key = `ticket:${input.ticket}`;
   const state = await db.loginThrottle.findUnique({ where: { key } });
   const until = lockedUntil(state, now);
@@ -126,7 +132,14 @@ export async function examLogin(request: Request, input: { ticket: string; idNum
     rememberOrder(attempt.id, order);
   }
   const token = generateSessionToken();
-  await db.examSession.create({ data: { id: sessionIdFromToken(token), registrationId: reg.registrationId, createdAt: now, expiresAt: new Date(now.getTime() + EXAM_SESSION_MS) } });
+  await db.examSession.create({
+    data: {
+      id: sessionIdFromToken(token),
+      registrationId: reg.registrationId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + EXAM_SESSION_MS),
+    },
+  });
   await audit({ action: "exam.login", ip, target: reg.ticketNumber, centerId: reg.centerId, at: now });
   const secure = isSecureRequest(request) ? "; Secure" : "";
   return { ok: true, cookie: `${EXAM_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/exam; Max-Age=${EXAM_SESSION_MS / 1000}${secure}` };
@@ -177,7 +190,11 @@ type ExamRow = {
  */
 export async function loadExam(request: Request, now: Date, { withAnswers = false } = {}) {
   const cookie = request.headers.get("cookie") ?? "";
-  const token = cookie.split(";").map((p) => p.trim()).find((p) => p.startsWith(`${EXAM_COOKIE}=`))?.slice(EXAM_COOKIE.length + 1);
+  const token = cookie
+    .split(";")
+    .map((p) => p.trim())
+    .find((p) => p.startsWith(`${EXAM_COOKIE}=`))
+    ?.slice(EXAM_COOKIE.length + 1);
   if (!token || !/^[a-z2-7]{32}$/.test(token)) return null;
   const [row] = await db.$queryRaw<ExamRow[]>`
     SELECT s."expiresAt" AS "expiresAt", r."id" AS "registrationId", r."ticketNumber" AS "ticketNumber", r."seat" AS "seat", p."name" AS "personName",
@@ -197,8 +214,14 @@ export async function loadExam(request: Request, now: Date, { withAnswers = fals
   if (!row.attemptId || !row.status || !row.paperId || !row.roomId) return null;
   const room = { id: row.roomId, name: row.roomName ?? "", openedAt: row.openedAt, pausedAt: row.pausedAt, pausedMs: row.pausedMs ?? 0 };
   const attempt = {
-    id: row.attemptId, status: row.status, activeWindow: row.activeWindow, extraMinutes: row.extraMinutes ?? 0,
-    submitReason: row.submitReason, score: row.score, passed: row.passed === null ? null : Boolean(row.passed), areaScores: row.areaScores,
+    id: row.attemptId,
+    status: row.status,
+    activeWindow: row.activeWindow,
+    extraMinutes: row.extraMinutes ?? 0,
+    submitReason: row.submitReason,
+    score: row.score,
+    passed: row.passed === null ? null : Boolean(row.passed),
+    areaScores: row.areaScores,
   };
   const clock = clockState(roomClock(room, row.durationMinutes, attempt.extraMinutes), now);
   // Time ran out with nobody submitting: submit now with what was saved.
@@ -206,12 +229,27 @@ export async function loadExam(request: Request, now: Date, { withAnswers = fals
     await finalizeAttempt(attempt.id, "deadline", now);
     attempt.status = "submitted";
   }
-  const answers = withAnswers && attempt.status === "in_progress" ? await db.answer.findMany({ where: { attemptId: attempt.id }, select: { itemId: true, value: true } }) : [];
+  const answers =
+    withAnswers && attempt.status === "in_progress"
+      ? await db.answer.findMany({ where: { attemptId: attempt.id }, select: { itemId: true, value: true } })
+      : [];
   const paper = await paperRow(row.paperId);
   return {
     reg: {
-      id: row.registrationId, ticketNumber: row.ticketNumber, seat: row.seat, person: { name: row.personName }, room,
-      sitting: { id: row.sittingId, centerId: row.centerId, title: row.title, level: row.level, status: row.sittingStatus, durationMinutes: row.durationMinutes, paper },
+      id: row.registrationId,
+      ticketNumber: row.ticketNumber,
+      seat: row.seat,
+      person: { name: row.personName },
+      room,
+      sitting: {
+        id: row.sittingId,
+        centerId: row.centerId,
+        title: row.title,
+        level: row.level,
+        status: row.sittingStatus,
+        durationMinutes: row.durationMinutes,
+        paper,
+      },
     },
     attempt: { ...attempt, answers },
     clock,
@@ -248,7 +286,11 @@ const OTHER_WINDOW = "本场考试已在另一个窗口或设备上打开，此�
  * nothing was written, a read tells why (submitted, another window, or a resend of a save that
  * is already stored, which is acknowledged again).
  */
-export async function saveAnswer(exam: ExamLoaded, input: { windowId: string; itemId: string; value: string | string[] | null; seq: number }, now: Date): Promise<SaveOutcome> {
+export async function saveAnswer(
+  exam: ExamLoaded,
+  input: { windowId: string; itemId: string; value: string | string[] | null; seq: number },
+  now: Date,
+): Promise<SaveOutcome> {
   if (exam.attempt.status !== "in_progress") return { status: 410, message: SUBMITTED };
   if (exam.clock.phase === "over") return { status: 410, message: "考试时间已到，已自动交卷。" };
   if (exam.clock.phase === "paused") return { status: 423, message: "考试已暂停，请等待监考员恢复考试。" };

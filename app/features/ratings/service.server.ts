@@ -39,22 +39,31 @@ async function writeRows(tx: Tx, centerId: string, rows: RatingRow[], source: st
 
 function importSummary(rows: RatingRow[]) {
   const periods = [...new Set(rows.map((r) => r.period))].sort();
-  return { periods: periods.length ? [periods[0], periods.at(-1)!] : [], people: new Set(rows.map((r) => r.personId)).size, latestYear: periods.length ? Number(periods.at(-1)!.slice(0, 4)) : null };
+  return {
+    periods: periods.length ? [periods[0], periods.at(-1)!] : [],
+    people: new Set(rows.map((r) => r.personId)).size,
+    latestYear: periods.length ? Number(periods.at(-1)!.slice(0, 4)) : null,
+  };
 }
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
 
 export type UploadResult =
-  | { kind: "fileError"; error: string }
-  | { kind: "imported"; imported: number; year: number | null }
-  | { kind: "review"; batchId: string };
+  { kind: "fileError"; error: string } | { kind: "imported"; imported: number; year: number | null } | { kind: "review"; batchId: string };
 
 /**
  * An uploaded file: a file without errors is imported at once (one transaction with its audit
  * row); a file with any bad row imports nothing and is kept as a pending ImportBatch so that the
  * admin can look at every error and then, explicitly, import only the good rows.
  */
-export async function uploadRatings(centerId: string, file: File, encoding: CsvEncoding, actor: SessionUser, ip: string, now: Date): Promise<UploadResult> {
+export async function uploadRatings(
+  centerId: string,
+  file: File,
+  encoding: CsvEncoding,
+  actor: SessionUser,
+  ip: string,
+  now: Date,
+): Promise<UploadResult> {
   const decoded = decodeCsv(new Uint8Array(await file.arrayBuffer()), encoding);
   const check = await checkRatingsText(decoded.text, centerId, now);
   if (!check.ok) return { kind: "fileError", error: check.fileError };
@@ -70,7 +79,15 @@ export async function uploadRatings(centerId: string, file: File, encoding: CsvE
     const batch = await tx.importBatch.create({ data: { ...batchData, status: "imported", importedAt: now } });
     await writeRows(tx, centerId, rows, filename, now);
     await tx.auditLog.create({
-      data: auditRecord({ action: "ratings.import", actor, centerId, target: batch.id, ip, at: now, detail: { filename, imported: rows.length, skipped: 0, mode: "all", periods: summary.periods, people: summary.people } }),
+      data: auditRecord({
+        action: "ratings.import",
+        actor,
+        centerId,
+        target: batch.id,
+        ip,
+        at: now,
+        detail: { filename, imported: rows.length, skipped: 0, mode: "all", periods: summary.periods, people: summary.people },
+      }),
     });
   }, TX_OPTIONS);
   return { kind: "imported", imported: rows.length, year: summary.latestYear };
@@ -92,11 +109,29 @@ export async function importGoodRatingRows(batchId: string, centerId: string, ac
   if (rows.length === 0) httpError(400, "没有无误的行可以导入。请修正文件后重新上传。");
   const summary = importSummary(rows);
   await db.$transaction(async (tx) => {
-    const claimed = await tx.importBatch.updateMany({ where: { id: batch.id, status: "pending" }, data: { status: "imported", importedAt: now } });
+    const claimed = await tx.importBatch.updateMany({
+      where: { id: batch.id, status: "pending" },
+      data: { status: "imported", importedAt: now },
+    });
     if (claimed.count !== 1) httpError(409, "该批次已处理，请重新上传文件。");
     await writeRows(tx, centerId, rows, batch.filename, now);
     await tx.auditLog.create({
-      data: auditRecord({ action: "ratings.import", actor, centerId, target: batch.id, ip, at: now, detail: { filename: batch.filename, imported: rows.length, skipped: check.bad, mode: "good", periods: summary.periods, people: summary.people } }),
+      data: auditRecord({
+        action: "ratings.import",
+        actor,
+        centerId,
+        target: batch.id,
+        ip,
+        at: now,
+        detail: {
+          filename: batch.filename,
+          imported: rows.length,
+          skipped: check.bad,
+          mode: "good",
+          periods: summary.periods,
+          people: summary.people,
+        },
+      }),
     });
   }, TX_OPTIONS);
   return { imported: rows.length, skipped: check.bad, year: summary.latestYear };
@@ -110,12 +145,33 @@ export async function discardRatingsBatch(batchId: string, centerId: string) {
 
 const ZERO: RatingCounts = { activeGood: 0, activeBad: 0, timeoutUnrated: 0, invalidBad: 0, repliedBad: 0, rectified: 0, satisfied: 0 };
 
-type CountRow = { activeGood: number; activeBad: number; timeoutUnrated: number; invalidBad: number; repliedBad: number; rectified: number; satisfied: number };
+type CountRow = {
+  activeGood: number;
+  activeBad: number;
+  timeoutUnrated: number;
+  invalidBad: number;
+  repliedBad: number;
+  rectified: number;
+  satisfied: number;
+};
 const countsOf = (r: CountRow): RatingCounts => ({
-  activeGood: r.activeGood, activeBad: r.activeBad, timeoutUnrated: r.timeoutUnrated, invalidBad: r.invalidBad,
-  repliedBad: r.repliedBad, rectified: r.rectified, satisfied: r.satisfied,
+  activeGood: r.activeGood,
+  activeBad: r.activeBad,
+  timeoutUnrated: r.timeoutUnrated,
+  invalidBad: r.invalidBad,
+  repliedBad: r.repliedBad,
+  rectified: r.rectified,
+  satisfied: r.satisfied,
 });
-const COUNT_SELECT = { activeGood: true, activeBad: true, timeoutUnrated: true, invalidBad: true, repliedBad: true, rectified: true, satisfied: true } as const;
+const COUNT_SELECT = {
+  activeGood: true,
+  activeBad: true,
+  timeoutUnrated: true,
+  invalidBad: true,
+  repliedBad: true,
+  rectified: true,
+  satisfied: true,
+} as const;
 
 const yearPeriods = (year: number) => ({ gte: `${year}-01`, lte: `${year}-12` });
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -128,7 +184,10 @@ export function totalRatings(c: RatingCounts): number {
 
 /** Each person's counts for the year: the 12 months and all channels summed. People without rows are absent. */
 export async function ratingCountsForYear(centerId: string, year: number): Promise<Map<string /*personId*/, RatingCounts>> {
-  const rows = await db.ratingCount.findMany({ where: { centerId, period: yearPeriods(year) }, select: { personId: true, ...COUNT_SELECT } });
+  const rows = await db.ratingCount.findMany({
+    where: { centerId, period: yearPeriods(year) },
+    select: { personId: true, ...COUNT_SELECT },
+  });
   const out = new Map<string, RatingCounts>();
   for (const r of rows) out.set(r.personId, sumCounts([out.get(r.personId) ?? ZERO, countsOf(r)]));
   return out;
@@ -156,10 +215,19 @@ const summary = (counts: RatingCounts): RatingSummary => ({ counts, total: total
 /** Everything the ratings page shows for one center and year. */
 export async function centerRatingsYear(centerId: string, year: number) {
   const [rows, people] = await Promise.all([
-    db.ratingCount.findMany({ where: { centerId, period: yearPeriods(year) }, select: { personId: true, period: true, channel: true, ...COUNT_SELECT } }),
-    db.person.findMany({ where: { centerId }, select: { id: true, name: true, active: true, staffRole: true, department: { select: { name: true } } } }),
+    db.ratingCount.findMany({
+      where: { centerId, period: yearPeriods(year) },
+      select: { personId: true, period: true, channel: true, ...COUNT_SELECT },
+    }),
+    db.person.findMany({
+      where: { centerId },
+      select: { id: true, name: true, active: true, staffRole: true, department: { select: { name: true } } },
+    }),
   ]);
-  const byChannel = CHANNELS.map((channel: Channel) => ({ channel, ...summary(sumCounts(rows.filter((r) => r.channel === channel).map(countsOf))) }));
+  const byChannel = CHANNELS.map((channel: Channel) => ({
+    channel,
+    ...summary(sumCounts(rows.filter((r) => r.channel === channel).map(countsOf))),
+  }));
   const byPerson = new Map<string, RatingCounts>();
   for (const r of rows) byPerson.set(r.personId, sumCounts([byPerson.get(r.personId) ?? ZERO, countsOf(r)]));
   const collator = new Intl.Collator("zh-CN");
@@ -167,7 +235,14 @@ export async function centerRatingsYear(centerId: string, year: number) {
     .filter((p) => p.active || byPerson.has(p.id))
     .map((p) => {
       const counts = byPerson.get(p.id) ?? ZERO;
-      return { personId: p.id, name: p.name, staffRole: p.staffRole, department: p.department?.name ?? null, ...summary(counts), points: ratingPoints(counts, 2) };
+      return {
+        personId: p.id,
+        name: p.name,
+        staffRole: p.staffRole,
+        department: p.department?.name ?? null,
+        ...summary(counts),
+        points: ratingPoints(counts, 2),
+      };
     })
     .sort((a, b) => Number(b.total > 0) - Number(a.total > 0) || collator.compare(a.name, b.name));
   return { year, total: summary(sumCounts(rows.map(countsOf))), byChannel, months: monthlyTrend(year, rows), staff, rowCount: rows.length };

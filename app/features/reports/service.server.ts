@@ -13,20 +13,29 @@ export async function certificationDashboard(centerId: string) {
     include: { certificates: { where: { status: "valid" } }, registrations: { include: { sitting: true } } },
   });
   const columns = ["未持证", ...LEVELS.map((l) => LEVEL_LABELS[l])];
-  const rows = [...STAFF_ROLES, "未设岗位"].map((role) => {
-    const inRole = people.filter((p) => (p.staffRole ?? "未设岗位") === role);
-    const counts = Object.fromEntries(columns.map((c) => [c, 0])) as Record<string, number>;
-    for (const p of inRole) {
-      const best = p.certificates.map((c) => c.level as Level).sort((a, b) => RANK[b] - RANK[a])[0];
-      counts[best ? LEVEL_LABELS[best] : "未持证"]++;
-    }
-    return { role, total: inRole.length, counts };
-  }).filter((r) => r.total > 0);
+  const rows = [...STAFF_ROLES, "未设岗位"]
+    .map((role) => {
+      const inRole = people.filter((p) => (p.staffRole ?? "未设岗位") === role);
+      const counts = Object.fromEntries(columns.map((c) => [c, 0])) as Record<string, number>;
+      for (const p of inRole) {
+        const best = p.certificates.map((c) => c.level as Level).sort((a, b) => RANK[b] - RANK[a])[0];
+        counts[best ? LEVEL_LABELS[best] : "未持证"]++;
+      }
+      return { role, total: inRole.length, counts };
+    })
+    .filter((r) => r.total > 0);
   const window = people.filter((p) => p.staffRole === "综合窗口工作人员");
   const windowCertified = window.filter((p) => p.certificates.length > 0).length;
   const inProgress = people
     .filter((p) => p.registrations.some((r) => r.sitting.status !== "published"))
-    .map((p) => ({ name: p.name, staffRole: p.staffRole ?? "—", sittings: p.registrations.filter((r) => r.sitting.status !== "published").map((r) => r.sitting.title).join("、") }));
+    .map((p) => ({
+      name: p.name,
+      staffRole: p.staffRole ?? "—",
+      sittings: p.registrations
+        .filter((r) => r.sitting.status !== "published")
+        .map((r) => r.sitting.title)
+        .join("、"),
+    }));
   return {
     columns,
     rows,
@@ -45,7 +54,10 @@ export async function dashboardWorkbook(centerName: string, d: Awaited<ReturnTyp
   ws.addRow(["岗位", "人数", ...d.columns]);
   for (const r of d.rows) ws.addRow([r.role, r.total, ...d.columns.map((c) => r.counts[c])]);
   ws.addRow([]);
-  ws.addRow(["综合窗口工作人员持证率", d.window.share === null ? "无数据" : `${d.window.certified}/${d.window.total}（${(d.window.share * 100).toFixed(1)}%）`]);
+  ws.addRow([
+    "综合窗口工作人员持证率",
+    d.window.share === null ? "无数据" : `${d.window.certified}/${d.window.total}（${(d.window.share * 100).toFixed(1)}%）`,
+  ]);
   ws.getRow(4).font = { bold: true };
   ws.columns.forEach((c) => (c.width = 16));
   const wp = wb.addWorksheet("在考人员");

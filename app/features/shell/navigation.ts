@@ -13,8 +13,20 @@ export const NAV_GROUPS: NavGroup[] = [
       { to: "/me", label: "个人信息", permission: "read:profile:own", description: "查看本人登记信息与岗位" },
       { to: "/me/exams", label: "我的考试", permission: "read:exam:own", description: "报名的考试、准考证与成绩", role: "candidate" },
       { to: "/me/training", label: "我的培训", permission: "read:training:own", description: "课程、学时与申报条件", role: "candidate" },
-      { to: "/me/certificates", label: "我的证书", permission: "read:certificate:own", description: "已取得的职业技能等级证书", role: "candidate" },
-      { to: "/me/evaluation", label: "能力画像", permission: "read:evaluation:own", description: "年度评价结果与五力画像", role: "candidate" },
+      {
+        to: "/me/certificates",
+        label: "我的证书",
+        permission: "read:certificate:own",
+        description: "已取得的职业技能等级证书",
+        role: "candidate",
+      },
+      {
+        to: "/me/evaluation",
+        label: "能力画像",
+        permission: "read:evaluation:own",
+        description: "年度评价结果与五力画像",
+        role: "candidate",
+      },
       { to: "/evaluate", label: "评价打分", permission: "score:evaluation:own", description: "年度评价的自评、同事互评与负责人评分" },
     ],
   },
@@ -28,9 +40,7 @@ export const NAV_GROUPS: NavGroup[] = [
   },
   {
     title: "培训",
-    items: [
-      { to: "/trainer", label: "培训管理", permission: "read:training:center", description: "课程、指派、考勤与结业" },
-    ],
+    items: [{ to: "/trainer", label: "培训管理", permission: "read:training:center", description: "课程、指派、考勤与结业" }],
   },
   {
     title: "中心管理",
@@ -42,7 +52,12 @@ export const NAV_GROUPS: NavGroup[] = [
       { to: "/center/training", label: "培训计划", permission: "read:training:center", description: "年度培训计划与人员学时" },
       { to: "/center/evaluation", label: "年度评价", permission: "read:evaluation:center", description: "年度能力评价、汇总表与五力之星" },
       { to: "/center/ratings", label: "好差评", permission: "read:evaluation:center", description: "好差评数据导入、六项比率与月度趋势" },
-      { to: "/center/department-assessment", label: "部门考核", permission: "read:evaluation:center", description: "常驻部门季度考核、先进集体与服务明星" },
+      {
+        to: "/center/department-assessment",
+        label: "部门考核",
+        permission: "read:evaluation:center",
+        description: "常驻部门季度考核、先进集体与服务明星",
+      },
       { to: "/center/reports", label: "统计报表", permission: "read:report:center", description: "持证情况与导出" },
       { to: "/audit", label: "操作日志", permission: "read:audit:center", description: "登录、拒绝访问与数据变更记录" },
     ],
@@ -58,14 +73,16 @@ export const NAV_GROUPS: NavGroup[] = [
 
 export function navFor(roles: readonly PlatformRole[], hasCenter: boolean): NavGroup[] {
   const seen = new Set<string>();
-  return NAV_GROUPS.filter((g) => hasCenter || !g.centerOnly).map((g) => ({
-    title: g.title,
-    items: g.items.filter((i) => {
-      if (seen.has(i.to) || !hasPermission(roles, i.permission) || (i.role && !roles.includes(i.role))) return false;
-      seen.add(i.to);
-      return true;
-    }),
-  })).filter((g) => g.items.length > 0);
+  return NAV_GROUPS.filter((g) => hasCenter || !g.centerOnly)
+    .map((g) => ({
+      title: g.title,
+      items: g.items.filter((i) => {
+        if (seen.has(i.to) || !hasPermission(roles, i.permission) || (i.role && !roles.includes(i.role))) return false;
+        seen.add(i.to);
+        return true;
+      }),
+    }))
+    .filter((g) => g.items.length > 0);
 }
 
 export function findNavItem(path: string): NavItem | undefined {

@@ -9,7 +9,9 @@ import { currentBank } from "~/features/bank/import.server";
 import { db } from "~/platform/db.server";
 import { httpError, orConflict } from "~/platform/http.server";
 
-export type SnapshotItem = Pick<BankItem, "id" | "type" | "area" | "level" | "requirement" | "stem" | "options" | "key" | "explanation"> & { points: number };
+export type SnapshotItem = Pick<BankItem, "id" | "type" | "area" | "level" | "requirement" | "stem" | "options" | "key" | "explanation"> & {
+  points: number;
+};
 
 type ParsedPaper = { paper: TheoryPaper; items: Map<string, SnapshotItem> };
 // A stored paper never changes (re-assembly writes a new row), so it is parsed once per process:
@@ -19,7 +21,10 @@ const parsedPapers = new Map<string, ParsedPaper>();
 export function paperOf(p: { id: string; content: string; items: string }): ParsedPaper {
   const hit = parsedPapers.get(p.id);
   if (hit) return hit;
-  const parsed = { paper: JSON.parse(p.content) as TheoryPaper, items: new Map((JSON.parse(p.items) as SnapshotItem[]).map((i) => [i.id, i])) };
+  const parsed = {
+    paper: JSON.parse(p.content) as TheoryPaper,
+    items: new Map((JSON.parse(p.items) as SnapshotItem[]).map((i) => [i.id, i])),
+  };
   if (parsedPapers.size >= 500) parsedPapers.clear();
   parsedPapers.set(p.id, parsed);
   return parsed;
@@ -40,18 +45,40 @@ export async function assembleSittingPaper(sittingId: string) {
   const snapshot: SnapshotItem[] = result.paper.sections.flatMap((s) =>
     s.items.map((pi) => {
       const b = byId.get(pi.id)!;
-      return { id: b.id, type: b.type, area: b.area, level: b.level, requirement: b.requirement, stem: b.stem, options: b.options, key: b.key, explanation: b.explanation, points: pi.points };
+      return {
+        id: b.id,
+        type: b.type,
+        area: b.area,
+        level: b.level,
+        requirement: b.requirement,
+        stem: b.stem,
+        options: b.options,
+        key: b.key,
+        explanation: b.explanation,
+        points: pi.points,
+      };
     }),
   );
   await db.$transaction(async (tx) => {
     const paper = await tx.paper.create({
-      data: { level: sitting.level, kind: "theory", seed: sitting.seed, bankVersion: bank.version, content: JSON.stringify(result.paper), items: JSON.stringify(snapshot) },
+      data: {
+        level: sitting.level,
+        kind: "theory",
+        seed: sitting.seed,
+        bankVersion: bank.version,
+        content: JSON.stringify(result.paper),
+        items: JSON.stringify(snapshot),
+      },
     });
     await tx.sitting.update({ where: { id: sittingId }, data: { paperId: paper.id } });
   });
 }
 
-export function roomClock(room: { openedAt: Date | null; pausedAt: Date | null; pausedMs: number }, durationMinutes: number, extraMinutes: number): ClockInput {
+export function roomClock(
+  room: { openedAt: Date | null; pausedAt: Date | null; pausedMs: number },
+  durationMinutes: number,
+  extraMinutes: number,
+): ClockInput {
   return { openedAt: room.openedAt, pausedAt: room.pausedAt, pausedMs: room.pausedMs, durationMinutes, extraMinutes };
 }
 
@@ -67,7 +94,11 @@ export async function sittingOfDay(sitting: { id: string; centerId: string; star
   const start = new Date(`${day}T00:00:00+08:00`);
   const end = new Date(start.getTime() + 24 * 60 * 60_000);
   const before = await db.sitting.count({
-    where: { centerId: sitting.centerId, startsAt: { gte: start, lt: end }, OR: [{ createdAt: { lt: sitting.createdAt } }, { createdAt: sitting.createdAt, id: { lt: sitting.id } }] },
+    where: {
+      centerId: sitting.centerId,
+      startsAt: { gte: start, lt: end },
+      OR: [{ createdAt: { lt: sitting.createdAt } }, { createdAt: sitting.createdAt, id: { lt: sitting.id } }],
+    },
   });
   return before + 1;
 }
@@ -75,7 +106,10 @@ export async function sittingOfDay(sitting: { id: string; centerId: string; star
 /** Places people in rooms with free seats, in room order; refuses when capacity runs out. */
 /** True when the person already sat this part at this level and did not pass: a 补考. */
 export async function isRetake(personId: string, level: string, kind: string) {
-  const earlier = await db.registration.findMany({ where: { personId, sitting: { level, kind, status: "published" } }, include: { attempt: true, skillResult: true } });
+  const earlier = await db.registration.findMany({
+    where: { personId, sitting: { level, kind, status: "published" } },
+    include: { attempt: true, skillResult: true },
+  });
   return earlier.some((r) => (kind === "theory" ? r.attempt && !r.attempt.passed : r.skillResult && !r.skillResult.passed));
 }
 
@@ -103,7 +137,15 @@ export async function registerCandidates(sittingId: string, personIds: string[],
       const retake = await isRetake(p.id, sitting.level, sitting.kind);
       creates.push(
         db.registration.create({
-          data: { sittingId, roomId: room.id, personId: p.id, seat, retake, eligibility: eligibility.get(p.id) ?? null, ticketNumber: ticketNumber(sitting.center.code, sitting.startsAt, dayNo, ri + 1, seat) },
+          data: {
+            sittingId,
+            roomId: room.id,
+            personId: p.id,
+            seat,
+            retake,
+            eligibility: eligibility.get(p.id) ?? null,
+            ticketNumber: ticketNumber(sitting.center.code, sitting.startsAt, dayNo, ri + 1, seat),
+          },
         }),
       );
     }
@@ -113,9 +155,17 @@ export async function registerCandidates(sittingId: string, personIds: string[],
 }
 
 export async function roomStaffing(roomId: string) {
-  const room = await db.room.findUniqueOrThrow({ where: { id: roomId }, include: { _count: { select: { registrations: true, proctors: true } } } });
+  const room = await db.room.findUniqueOrThrow({
+    where: { id: roomId },
+    include: { _count: { select: { registrations: true, proctors: true } } },
+  });
   const required = requiredProctors(room._count.registrations);
-  return { candidates: room._count.registrations, proctors: room._count.proctors, required, missing: Math.max(0, required - room._count.proctors) };
+  return {
+    candidates: room._count.registrations,
+    proctors: room._count.proctors,
+    required,
+    missing: Math.max(0, required - room._count.proctors),
+  };
 }
 
 export function gradableItems(items: Map<string, SnapshotItem>): GradableItem[] {
@@ -135,14 +185,24 @@ export async function finalizeAttempt(attemptId: string, reason: "manual" | "dea
     const grade = gradeTheory(gradableItems(items), answers);
     return tx.attempt.update({
       where: { id: attemptId, status: "in_progress" },
-      data: { status: "submitted", submittedAt: now, submitReason: reason, score: grade.total, passed: grade.passed, areaScores: JSON.stringify(grade.byArea) },
+      data: {
+        status: "submitted",
+        submittedAt: now,
+        submitReason: reason,
+        score: grade.total,
+        passed: grade.passed,
+        areaScores: JSON.stringify(grade.byArea),
+      },
     });
   });
 }
 
 /** Submits, with what was saved, every attempt of a room whose time (and grace) has run out. */
 export async function finalizeOverdue(roomId: string, now: Date) {
-  const room = await db.room.findUnique({ where: { id: roomId }, include: { sitting: true, registrations: { include: { attempt: true } } } });
+  const room = await db.room.findUnique({
+    where: { id: roomId },
+    include: { sitting: true, registrations: { include: { attempt: true } } },
+  });
   if (!room?.openedAt) return 0;
   let n = 0;
   for (const r of room.registrations) {

@@ -9,7 +9,13 @@ export async function requireGroupScorer(request: Request, context: Readonly<Rou
   const user = await requireUserWithPermission(request, context, asChief ? "review:scoring:center" : "read:scoring:center");
   const member = await requireGroupMember(groupId, user, asChief);
   if (!member) {
-    await audit({ action: "access.denied", actor: user, target: `group:${groupId}`, ip: getAuth(context).clientAddress, detail: { reason: asChief ? "not chief of group" : "not in group" } });
+    await audit({
+      action: "access.denied",
+      actor: user,
+      target: `group:${groupId}`,
+      ip: getAuth(context).clientAddress,
+      detail: { reason: asChief ? "not chief of group" : "not in group" },
+    });
     httpError(403, asChief ? "您不是该考评组的考评组长。" : "您不在该考评组中，不能查看或评分。");
   }
   const loaded = await loadGroupForScoring(groupId);

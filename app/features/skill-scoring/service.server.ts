@@ -3,8 +3,15 @@ import path from "node:path";
 import { requiredExaminers } from "~/domain/exam-rules";
 import type { Area, Level } from "~/domain/levels";
 import {
-  assembleSkillPaper, checkCriterionScores, loadSkillBank, needsChiefReview, partResult, skillBankVersion, taskScore,
-  type SkillPaper, type SkillTask,
+  assembleSkillPaper,
+  checkCriterionScores,
+  loadSkillBank,
+  needsChiefReview,
+  partResult,
+  skillBankVersion,
+  taskScore,
+  type SkillPaper,
+  type SkillTask,
 } from "~/domain/skill";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { readBankFiles } from "~/features/bank/files.server";
@@ -23,7 +30,8 @@ export function loadSkillBankFromDisk(dir = SKILL_DIR) {
 /** Idempotent; tasks missing from the files are retired, never deleted. */
 export async function importSkillBank(client: PrismaClient, tasks: readonly SkillTask[], version: string) {
   const existing = new Map((await client.skillTask.findMany()).map((t) => [t.id, t]));
-  let added = 0, changed = 0;
+  let added = 0,
+    changed = 0;
   const ops = [];
   for (const t of tasks) {
     const content = JSON.stringify(t);
@@ -32,19 +40,35 @@ export async function importSkillBank(client: PrismaClient, tasks: readonly Skil
     if (prev && prev.contentHash === contentHash && prev.retired === t.retired) continue;
     if (prev) changed++;
     else added++;
-    const data = { level: t.level, area: t.area, points: t.points, mandatory: t.mandatory, content, retired: t.retired, contentHash, lastVersion: version };
+    const data = {
+      level: t.level,
+      area: t.area,
+      points: t.points,
+      mandatory: t.mandatory,
+      content,
+      retired: t.retired,
+      contentHash,
+      lastVersion: version,
+    };
     ops.push(client.skillTask.upsert({ where: { id: t.id }, create: { id: t.id, firstVersion: version, ...data }, update: data }));
   }
   const gone = [...existing.values()].filter((r) => !r.retired && !tasks.some((t) => t.id === r.id)).map((r) => r.id);
   const current = await client.bankVersion.findFirst({ where: { kind: "skill", current: true } });
-  if (ops.length === 0 && gone.length === 0 && current?.id === `skill-${version}`) return { version, added, changed, retired: 0, alreadyCurrent: true };
+  if (ops.length === 0 && gone.length === 0 && current?.id === `skill-${version}`)
+    return { version, added, changed, retired: 0, alreadyCurrent: true };
   await client.$transaction([
     ...ops,
     client.skillTask.updateMany({ where: { id: { in: gone } }, data: { retired: true } }),
     client.bankVersion.updateMany({ where: { kind: "skill", current: true }, data: { current: false } }),
     client.bankVersion.upsert({
       where: { id: `skill-${version}` },
-      create: { id: `skill-${version}`, kind: "skill", itemCount: tasks.length, activeCount: tasks.filter((t) => !t.retired).length, current: true },
+      create: {
+        id: `skill-${version}`,
+        kind: "skill",
+        itemCount: tasks.length,
+        activeCount: tasks.filter((t) => !t.retired).length,
+        current: true,
+      },
       update: { current: true },
     }),
   ]);
@@ -55,7 +79,10 @@ async function currentSkillBank() {
   const v = await db.bankVersion.findFirst({ where: { kind: "skill", current: true } });
   if (!v) return null;
   const rows = await db.skillTask.findMany({ orderBy: { id: "asc" } });
-  return { version: v.id.replace(/^skill-/, ""), tasks: rows.map((r) => ({ ...(JSON.parse(r.content) as SkillTask), retired: r.retired })) };
+  return {
+    version: v.id.replace(/^skill-/, ""),
+    tasks: rows.map((r) => ({ ...(JSON.parse(r.content) as SkillTask), retired: r.retired })),
+  };
 }
 
 export type SkillSnapshot = SkillTask;
@@ -76,7 +103,16 @@ export async function assembleSkillSittingPaper(sittingId: string) {
   const ids = new Set(r.paper.sections.flatMap((s) => s.items.map((i) => i.id)));
   const snapshot = bank.tasks.filter((t) => ids.has(t.id));
   await db.$transaction(async (tx) => {
-    const paper = await tx.paper.create({ data: { level: sitting.level, kind: "skill", seed: sitting.seed, bankVersion: bank.version, content: JSON.stringify(r.paper), items: JSON.stringify(snapshot) } });
+    const paper = await tx.paper.create({
+      data: {
+        level: sitting.level,
+        kind: "skill",
+        seed: sitting.seed,
+        bankVersion: bank.version,
+        content: JSON.stringify(r.paper),
+        items: JSON.stringify(snapshot),
+      },
+    });
     await tx.sitting.update({ where: { id: sittingId }, data: { paperId: paper.id } });
   });
 }
@@ -104,7 +140,15 @@ export async function registerIntoGroup(
   const creates = personIds.map((personId) => {
     seat++;
     return db.registration.create({
-      data: { sittingId: sitting.id, groupId, personId, seat, retake: retakes.get(personId) ?? false, eligibility: eligibility.get(personId) ?? null, ticketNumber: ticketNumber(center.code, sitting.startsAt, dayNo, gi + 1, seat) },
+      data: {
+        sittingId: sitting.id,
+        groupId,
+        personId,
+        seat,
+        retake: retakes.get(personId) ?? false,
+        eligibility: eligibility.get(personId) ?? null,
+        ticketNumber: ticketNumber(center.code, sitting.startsAt, dayNo, gi + 1, seat),
+      },
     });
   });
   await orConflict(() => db.$transaction(creates), "报名时准考证号与他人同时操作冲突，请刷新后重试。");
@@ -112,7 +156,10 @@ export async function registerIntoGroup(
 }
 
 export async function groupStaffing(groupId: string) {
-  const g = await db.examinerGroup.findUniqueOrThrow({ where: { id: groupId }, include: { examiners: true, _count: { select: { registrations: true } } } });
+  const g = await db.examinerGroup.findUniqueOrThrow({
+    where: { id: groupId },
+    include: { examiners: true, _count: { select: { registrations: true } } },
+  });
   const required = requiredExaminers(g._count.registrations);
   const hasChief = g.examiners.some((e) => e.isChief);
   const count = g.examiners.length;
@@ -126,10 +173,22 @@ export async function groupStaffing(groupId: string) {
 export type TaskStatus = "scoring" | "review" | "done";
 
 /** Where one candidate's task stands, from all examiners' sheets of the group. */
-export function taskState(sheets: { examinerId: string; status: string; total: number }[], examinerIds: string[], points: number, confirmed: boolean): TaskStatus {
+export function taskState(
+  sheets: { examinerId: string; status: string; total: number }[],
+  examinerIds: string[],
+  points: number,
+  confirmed: boolean,
+): TaskStatus {
   const submitted = sheets.filter((s) => s.status === "submitted" && examinerIds.includes(s.examinerId));
   if (submitted.length < examinerIds.length) return "scoring";
-  if (needsChiefReview(submitted.map((s) => s.total), points) && !confirmed) return "review";
+  if (
+    needsChiefReview(
+      submitted.map((s) => s.total),
+      points,
+    ) &&
+    !confirmed
+  )
+    return "review";
   return "done";
 }
 
@@ -171,20 +230,52 @@ export async function saveSheet(
     const old = prev ? (JSON.parse(prev.scores) as (number | null)[]) : [];
     await tx.scoreSheet.upsert({
       where: key,
-      create: { registrationId: input.registrationId, taskId: input.taskId, examinerId: user.id, scores: JSON.stringify(input.scores), total, status: input.submit ? "submitted" : "draft", submittedAt: input.submit ? now : null },
-      update: { scores: JSON.stringify(input.scores), total, status: input.submit ? "submitted" : "draft", submittedAt: input.submit ? now : null },
+      create: {
+        registrationId: input.registrationId,
+        taskId: input.taskId,
+        examinerId: user.id,
+        scores: JSON.stringify(input.scores),
+        total,
+        status: input.submit ? "submitted" : "draft",
+        submittedAt: input.submit ? now : null,
+      },
+      update: {
+        scores: JSON.stringify(input.scores),
+        total,
+        status: input.submit ? "submitted" : "draft",
+        submittedAt: input.submit ? now : null,
+      },
     });
-    const changes = input.scores
-      .map((v, i) => ({ i, oldValue: old[i] ?? null, newValue: v }))
-      .filter((c) => c.oldValue !== c.newValue);
+    const changes = input.scores.map((v, i) => ({ i, oldValue: old[i] ?? null, newValue: v })).filter((c) => c.oldValue !== c.newValue);
     await tx.scoreAudit.createMany({
       data: [
         ...changes.map((c) => ({
-          at: now, sittingId, userId: user.id, userName: user.displayName, registrationId: input.registrationId, taskId: input.taskId, examinerId: user.id,
-          action: "draft", criterion: c.i, oldValue: c.oldValue === null ? null : String(c.oldValue), newValue: c.newValue === null ? null : String(c.newValue),
+          at: now,
+          sittingId,
+          userId: user.id,
+          userName: user.displayName,
+          registrationId: input.registrationId,
+          taskId: input.taskId,
+          examinerId: user.id,
+          action: "draft",
+          criterion: c.i,
+          oldValue: c.oldValue === null ? null : String(c.oldValue),
+          newValue: c.newValue === null ? null : String(c.newValue),
         })),
         ...(input.submit
-          ? [{ at: now, sittingId, userId: user.id, userName: user.displayName, registrationId: input.registrationId, taskId: input.taskId, examinerId: user.id, action: "submit", newValue: String(total) }]
+          ? [
+              {
+                at: now,
+                sittingId,
+                userId: user.id,
+                userName: user.displayName,
+                registrationId: input.registrationId,
+                taskId: input.taskId,
+                examinerId: user.id,
+                action: "submit",
+                newValue: String(total),
+              },
+            ]
           : []),
       ],
     });
@@ -193,18 +284,36 @@ export async function saveSheet(
 }
 
 /** Sends a task back to every examiner of the group (sheets back to draft), with the reason. */
-export async function sendBackForRescore(registrationId: string, taskId: string, reason: string, chief: SessionUser, sittingId: string, now: Date) {
+export async function sendBackForRescore(
+  registrationId: string,
+  taskId: string,
+  reason: string,
+  chief: SessionUser,
+  sittingId: string,
+  now: Date,
+) {
   await db.$transaction([
     db.scoreSheet.updateMany({ where: { registrationId, taskId }, data: { status: "draft", submittedAt: null } }),
     db.taskReview.create({ data: { registrationId, taskId, decision: "rescore", reason, chiefId: chief.id, at: now } }),
-    db.scoreAudit.create({ data: { at: now, sittingId, userId: chief.id, userName: chief.displayName, registrationId, taskId, action: "rescore", reason } }),
+    db.scoreAudit.create({
+      data: { at: now, sittingId, userId: chief.id, userName: chief.displayName, registrationId, taskId, action: "rescore", reason },
+    }),
   ]);
 }
 
-export async function confirmTask(registrationId: string, taskId: string, reason: string, chief: SessionUser, sittingId: string, now: Date) {
+export async function confirmTask(
+  registrationId: string,
+  taskId: string,
+  reason: string,
+  chief: SessionUser,
+  sittingId: string,
+  now: Date,
+) {
   await db.$transaction([
     db.taskReview.create({ data: { registrationId, taskId, decision: "confirmed", reason, chiefId: chief.id, at: now } }),
-    db.scoreAudit.create({ data: { at: now, sittingId, userId: chief.id, userName: chief.displayName, registrationId, taskId, action: "confirm", reason } }),
+    db.scoreAudit.create({
+      data: { at: now, sittingId, userId: chief.id, userName: chief.displayName, registrationId, taskId, action: "confirm", reason },
+    }),
   ]);
 }
 
@@ -230,14 +339,26 @@ export async function computeSkillResults(sittingId: string, now: Date) {
     const examinerIds = g.examiners.map((e) => e.userId);
     for (const r of g.registrations) {
       const perTask = paper.sections.flatMap((s) => s.items.map((i) => ({ area: s.area, item: i })));
-      const states = perTask.map(({ item }) => taskState(r.scoreSheets.filter((x) => x.taskId === item.id), examinerIds, item.points, confirmed.has(`${r.id}|${item.id}`)));
+      const states = perTask.map(({ item }) =>
+        taskState(
+          r.scoreSheets.filter((x) => x.taskId === item.id),
+          examinerIds,
+          item.points,
+          confirmed.has(`${r.id}|${item.id}`),
+        ),
+      );
       if (states.some((s) => s !== "done")) {
         pending++;
         continue;
       }
-      const sheetsOf = (taskId: string) => r.scoreSheets.filter((x) => x.taskId === taskId && examinerIds.includes(x.examinerId)).map((x) => JSON.parse(x.scores) as number[]);
+      const sheetsOf = (taskId: string) =>
+        r.scoreSheets.filter((x) => x.taskId === taskId && examinerIds.includes(x.examinerId)).map((x) => JSON.parse(x.scores) as number[]);
       const result = partResult(perTask.map(({ item }) => ({ sheets: sheetsOf(item.id) })));
-      const byArea = paper.sections.map((s) => ({ area: s.area as Area, max: s.points, points: s.items.reduce((a, i) => a + taskScore(sheetsOf(i.id)), 0) }));
+      const byArea = paper.sections.map((s) => ({
+        area: s.area as Area,
+        max: s.points,
+        points: s.items.reduce((a, i) => a + taskScore(sheetsOf(i.id)), 0),
+      }));
       await db.skillResult.upsert({
         where: { registrationId: r.id },
         create: { registrationId: r.id, score: result.score, passed: result.passed, areaScores: JSON.stringify(byArea), computedAt: now },
@@ -261,8 +382,11 @@ export async function correctScore(
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const c = task.rubric[input.criterion];
   if (!c) return { ok: false, message: "评分要素不存在。" };
-  if (input.value < 0 || input.value > c.points || !Number.isInteger(input.value * 2)) return { ok: false, message: `更正后的分数应在 0 至 ${c.points} 分之间（整数或 .5）。` };
-  const key = { registrationId_taskId_examinerId: { registrationId: input.registrationId, taskId: input.taskId, examinerId: input.examinerId } };
+  if (input.value < 0 || input.value > c.points || !Number.isInteger(input.value * 2))
+    return { ok: false, message: `更正后的分数应在 0 至 ${c.points} 分之间（整数或 .5）。` };
+  const key = {
+    registrationId_taskId_examinerId: { registrationId: input.registrationId, taskId: input.taskId, examinerId: input.examinerId },
+  };
   const sheet = await db.scoreSheet.findUnique({ where: key });
   if (!sheet || sheet.status !== "submitted") return { ok: false, message: "该考评员的评分不存在或未提交。" };
   const scores = JSON.parse(sheet.scores) as number[];
@@ -271,7 +395,20 @@ export async function correctScore(
   await db.$transaction([
     db.scoreSheet.update({ where: key, data: { scores: JSON.stringify(scores), total: scores.reduce((a, b) => a + b, 0) } }),
     db.scoreAudit.create({
-      data: { at: now, sittingId, userId: chief.id, userName: chief.displayName, registrationId: input.registrationId, taskId: input.taskId, examinerId: input.examinerId, action: "correct", criterion: input.criterion, oldValue: String(old), newValue: String(input.value), reason: input.reason },
+      data: {
+        at: now,
+        sittingId,
+        userId: chief.id,
+        userName: chief.displayName,
+        registrationId: input.registrationId,
+        taskId: input.taskId,
+        examinerId: input.examinerId,
+        action: "correct",
+        criterion: input.criterion,
+        oldValue: String(old),
+        newValue: String(input.value),
+        reason: input.reason,
+      },
     }),
   ]);
   await computeSkillResults(sittingId, now);

@@ -6,10 +6,7 @@ import { PASSWORD_MIN_LENGTH } from "~/domain/password-policy";
 
 // Server-side form schemas. Every message is what the user reads.
 
-export const newPasswordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 位`)
-  .max(128, "密码不能超过128位");
+export const newPasswordSchema = z.string().min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 位`).max(128, "密码不能超过128位");
 
 export const usernameSchema = z
   .string()
@@ -43,7 +40,12 @@ export function personSchema(today: string) {
       }
       return r;
     }),
-    departmentId: z.string().trim().max(40).optional().transform((v) => v || null),
+    departmentId: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .transform((v) => v || null),
     hireDate: z.string().transform((v, ctx) => {
       const d = parseDate(v);
       if (!d) {
@@ -72,12 +74,19 @@ export const accountSchema = z.object({
 
 export const centerSchema = z.object({
   name: z.string().trim().min(2, "请填写中心名称").max(60, "名称过长"),
-  code: z.string().trim().regex(/^[A-Z0-9]{2,12}$/, "中心代码为2–12位大写字母或数字"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{2,12}$/, "中心代码为2–12位大写字母或数字"),
   kind: z.enum(Object.keys(CENTER_KINDS) as [keyof typeof CENTER_KINDS], { message: "请选择中心类型" }),
-  parentId: z.string().trim().max(40).optional().transform((v) => v || null),
+  parentId: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
 });
 
 export const departmentSchema = z.object({
   name: z.string().trim().min(2, "请填写部门名称").max(40, "部门名称过长"),
 });
-

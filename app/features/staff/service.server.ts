@@ -45,7 +45,11 @@ export async function listStaff(centerId: string | null, f: StaffFilters) {
       hireDate: p.hireDate ? formatDate(p.hireDate) : null,
       active: p.active,
       account: p.user
-        ? { username: p.user.username, active: p.user.active, roles: p.user.roles.map((r) => PLATFORM_ROLE_LABELS[r.role as PlatformRole] ?? r.role) }
+        ? {
+            username: p.user.username,
+            active: p.user.active,
+            roles: p.user.roles.map((r) => PLATFORM_ROLE_LABELS[r.role as PlatformRole] ?? r.role),
+          }
         : null,
     })),
   };
@@ -67,18 +71,29 @@ export async function idNumberTaken(idNumber: string, exceptPersonId?: string) {
 }
 
 type PersonInput = {
-  name: string; idNumber: string; phone: string; staffRole: string; departmentId: string | null; hireDate: string;
+  name: string;
+  idNumber: string;
+  phone: string;
+  staffRole: string;
+  departmentId: string | null;
+  hireDate: string;
 };
 
 export async function createPerson(centerId: string, input: PersonInput, actor: SessionUser, ip: string) {
   await assertDepartmentInCenter(input.departmentId, centerId);
-  const person = await orConflict(() => db.$transaction(async (tx) => {
-    const p = await tx.person.create({
-      data: { ...input, centerId, hireDate: shanghaiDateToInstant(input.hireDate) },
-    });
-    await tx.auditLog.create({ data: auditRecord({ action: "staff.create", actor, centerId, target: p.id, ip, detail: { name: p.name } }) });
-    return p;
-  }), "该身份证号已登记。");
+  const person = await orConflict(
+    () =>
+      db.$transaction(async (tx) => {
+        const p = await tx.person.create({
+          data: { ...input, centerId, hireDate: shanghaiDateToInstant(input.hireDate) },
+        });
+        await tx.auditLog.create({
+          data: auditRecord({ action: "staff.create", actor, centerId, target: p.id, ip, detail: { name: p.name } }),
+        });
+        return p;
+      }),
+    "该身份证号已登记。",
+  );
   return person;
 }
 
@@ -118,20 +133,33 @@ export async function createAccount(
     return { ok: false as const, errors: { _form: "该人员已有账号" } };
   }
   const passwordHash = await hashPassword(input.password);
-  await orConflict(() => db.$transaction(async (tx) => {
-    const u = await tx.user.create({
-      data: {
-        username: input.username,
-        displayName: person.name,
-        passwordHash,
-        mustChangePassword: true,
-        centerId: person.centerId,
-        personId: person.id,
-        roles: { create: input.roles.map((role) => ({ role })) },
-      },
-    });
-    await tx.auditLog.create({ data: auditRecord({ action: "account.create", actor, centerId: person.centerId, target: u.id, ip, detail: { username: u.username, roles: input.roles } }) });
-  }), "该账号已被使用，或该人员已有账号。");
+  await orConflict(
+    () =>
+      db.$transaction(async (tx) => {
+        const u = await tx.user.create({
+          data: {
+            username: input.username,
+            displayName: person.name,
+            passwordHash,
+            mustChangePassword: true,
+            centerId: person.centerId,
+            personId: person.id,
+            roles: { create: input.roles.map((role) => ({ role })) },
+          },
+        });
+        await tx.auditLog.create({
+          data: auditRecord({
+            action: "account.create",
+            actor,
+            centerId: person.centerId,
+            target: u.id,
+            ip,
+            detail: { username: u.username, roles: input.roles },
+          }),
+        });
+      }),
+    "该账号已被使用，或该人员已有账号。",
+  );
   return { ok: true as const };
 }
 
@@ -148,7 +176,16 @@ export async function setRoles(userId: string, centerId: string, roles: Platform
   await db.$transaction([
     db.userRole.deleteMany({ where: { userId } }),
     db.userRole.createMany({ data: next.map((role) => ({ userId, role })) }),
-    db.auditLog.create({ data: auditRecord({ action: "account.roles", actor, centerId, target: userId, ip, detail: { from: current.map((r) => r.role), to: next } }) }),
+    db.auditLog.create({
+      data: auditRecord({
+        action: "account.roles",
+        actor,
+        centerId,
+        target: userId,
+        ip,
+        detail: { from: current.map((r) => r.role), to: next },
+      }),
+    }),
   ]);
   return { ok: true as const };
 }
@@ -171,13 +208,14 @@ export async function setAccountActive(userId: string, centerId: string, active:
 // ---- CSV import ----
 
 async function importContext(centerId: string, now: Date) {
-  const [departments, existing] = await Promise.all([
-    departmentsOf(centerId),
-    db.person.findMany({ select: { idNumber: true } }),
-  ]);
+  const [departments, existing] = await Promise.all([departmentsOf(centerId), db.person.findMany({ select: { idNumber: true } })]);
   return {
     departments,
-    ctx: { today: shanghaiToday(now), departments: departments.map((d) => d.name), existingIdNumbers: new Set(existing.map((p) => p.idNumber)) },
+    ctx: {
+      today: shanghaiToday(now),
+      departments: departments.map((d) => d.name),
+      existingIdNumbers: new Set(existing.map((p) => p.idNumber)),
+    },
   };
 }
 
@@ -213,7 +251,10 @@ export async function commitImport(batchId: string, centerId: string, mode: "all
   const { departments } = await importContext(centerId, now);
   const deptId = new Map(departments.map((d) => [d.name, d.id]));
   await db.$transaction(async (tx) => {
-    const claimed = await tx.importBatch.updateMany({ where: { id: batch.id, status: "pending" }, data: { status: "imported", importedAt: now } });
+    const claimed = await tx.importBatch.updateMany({
+      where: { id: batch.id, status: "pending" },
+      data: { status: "imported", importedAt: now },
+    });
     if (claimed.count !== 1) httpError(409, "该批次已处理，请重新上传文件。");
     await tx.person.createMany({
       data: good.map(({ row }) => ({
@@ -227,7 +268,14 @@ export async function commitImport(batchId: string, centerId: string, mode: "all
       })),
     });
     await tx.auditLog.create({
-      data: auditRecord({ action: "staff.import", actor, centerId, target: batch.id, ip, detail: { filename: batch.filename, imported: good.length, skipped: check.bad, mode } }),
+      data: auditRecord({
+        action: "staff.import",
+        actor,
+        centerId,
+        target: batch.id,
+        ip,
+        detail: { filename: batch.filename, imported: good.length, skipped: check.bad, mode },
+      }),
     });
   });
   return { imported: good.length, skipped: check.bad };

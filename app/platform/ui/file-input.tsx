@@ -5,9 +5,14 @@ export function FileInput({ id, name, accept, label }: { id: string; name: strin
   const [fileName, setFileName] = useState<string | null>(null);
   return (
     <div>
-      <span className="label" id={`${id}-label`}>{label}</span>
+      <span className="label" id={`${id}-label`}>
+        {label}
+      </span>
       <div className="flex items-center gap-3">
-        <label htmlFor={id} className="btn-secondary cursor-pointer focus-within:outline focus-within:outline-2 focus-within:outline-brand-600">
+        <label
+          htmlFor={id}
+          className="btn-secondary cursor-pointer focus-within:outline focus-within:outline-2 focus-within:outline-brand-600"
+        >
           选择文件
           <input
             id={id}
@@ -32,7 +37,9 @@ export function CsvFileFields({ id = "file" }: { id?: string }) {
     <>
       <FileInput id={id} name="file" accept=".csv,text/csv" label="CSV 文件" />
       <div>
-        <label htmlFor={`${id}-encoding`} className="label">文件编码</label>
+        <label htmlFor={`${id}-encoding`} className="label">
+          文件编码
+        </label>
         <select id={`${id}-encoding`} name="encoding" className="input w-64" defaultValue="auto">
           <option value="auto">自动识别（推荐）</option>
           <option value="gbk">GBK（Excel 默认“CSV（逗号分隔）”）</option>
@@ -45,5 +52,13 @@ export function CsvFileFields({ id = "file" }: { id?: string }) {
 
 /** The verdict cell of an import check: the row's errors, or 无误. */
 export function RowCheck({ errors }: { errors: readonly string[] }) {
-  return errors.length ? <ul className="list-disc pl-4 text-red-800">{errors.map((e) => <li key={e}>{e}</li>)}</ul> : <span className="text-green-700">无误</span>;
+  return errors.length ? (
+    <ul className="list-disc pl-4 text-red-800">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  ) : (
+    <span className="text-green-700">无误</span>
+  );
 }

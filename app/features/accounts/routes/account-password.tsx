@@ -57,15 +57,31 @@ export default function AccountPassword({ loaderData }: Route.ComponentProps) {
       {loaderData.mustChange || params.get("first") ? <Notice tone="warning">首次登录或密码已被重置，请先设置新密码。</Notice> : null}
       <Form method="post" className="card space-y-4">
         <Field label="当前密码" name="current" error={errors.current}>
-          <input id="current" name="current" type="password" autoComplete="current-password" className="input" aria-invalid={!!errors.current} />
+          <input
+            id="current"
+            name="current"
+            type="password"
+            autoComplete="current-password"
+            className="input"
+            aria-invalid={!!errors.current}
+          />
         </Field>
         <Field label="新密码" name="next" error={errors.next}>
           <input id="next" name="next" type="password" autoComplete="new-password" className="input" aria-invalid={!!errors.next} />
         </Field>
         <Field label="确认新密码" name="confirm" error={errors.confirm}>
-          <input id="confirm" name="confirm" type="password" autoComplete="new-password" className="input" aria-invalid={!!errors.confirm} />
+          <input
+            id="confirm"
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            className="input"
+            aria-invalid={!!errors.confirm}
+          />
         </Field>
-        <button type="submit" className="btn-primary">保存新密码</button>
+        <button type="submit" className="btn-primary">
+          保存新密码
+        </button>
       </Form>
     </div>
   );

@@ -58,11 +58,15 @@ export default function Login() {
           <Form method="post" className="space-y-4">
             <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
             <div>
-              <label htmlFor="username" className="label">账号</label>
+              <label htmlFor="username" className="label">
+                账号
+              </label>
               <input id="username" name="username" autoComplete="username" required className="input" />
             </div>
             <div>
-              <label htmlFor="password" className="label">密码</label>
+              <label htmlFor="password" className="label">
+                密码
+              </label>
               <input id="password" name="password" type="password" autoComplete="current-password" required className="input" />
             </div>
             <button type="submit" className="btn-primary w-full" disabled={busy}>
@@ -71,7 +75,11 @@ export default function Login() {
           </Form>
         </div>
         <p className="mt-6 text-center text-sm text-slate-600">
-          社会公众查询证书真伪，请前往 <Link to="/verify" className="link">证书查询</Link>。
+          社会公众查询证书真伪，请前往{" "}
+          <Link to="/verify" className="link">
+            证书查询
+          </Link>
+          。
         </p>
       </main>
     </div>

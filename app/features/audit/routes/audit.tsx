@@ -60,18 +60,33 @@ export default function Audit() {
       <PageHeader title={allCenters ? "全平台操作日志" : "操作日志"} description="登录、登录失败、拒绝访问和数据变更的记录（北京时间）。" />
       <Form method="get" className="card mb-4 flex items-end gap-3">
         <div>
-          <label htmlFor="action" className="label">操作类型</label>
+          <label htmlFor="action" className="label">
+            操作类型
+          </label>
           <select id="action" name="action" defaultValue={params.get("action") ?? ""} className="input w-56">
             <option value="">全部</option>
-            {Object.entries(AUDIT_ACTION_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+            {Object.entries(AUDIT_ACTION_LABELS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
           </select>
         </div>
-        <button className="btn-secondary" type="submit">筛选</button>
+        <button className="btn-secondary" type="submit">
+          筛选
+        </button>
       </Form>
       <div className="card overflow-x-auto p-0">
         <table className="table">
           <thead>
-            <tr><th scope="col">时间</th><th scope="col">操作</th><th scope="col">操作人</th><th scope="col">对象</th><th scope="col">来源地址</th><th scope="col">详情</th></tr>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">操作</th>
+              <th scope="col">操作人</th>
+              <th scope="col">对象</th>
+              <th scope="col">来源地址</th>
+              <th scope="col">详情</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
@@ -81,16 +96,28 @@ export default function Audit() {
                 <td>{r.actor}</td>
                 <td className="max-w-48 truncate font-mono text-xs">{r.target}</td>
                 <td className="font-mono text-xs">{r.ip}</td>
-                <td className="max-w-72 truncate font-mono text-xs" title={r.detail}>{r.detail}</td>
+                <td className="max-w-72 truncate font-mono text-xs" title={r.detail}>
+                  {r.detail}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <nav aria-label="分页" className="mt-3 flex gap-3 text-sm text-slate-600">
-        <span>共 {total} 条，第 {page}/{pages} 页</span>
-        {page > 1 ? <Link className="link" to={link(page - 1)}>上一页</Link> : null}
-        {page < pages ? <Link className="link" to={link(page + 1)}>下一页</Link> : null}
+        <span>
+          共 {total} 条，第 {page}/{pages} 页
+        </span>
+        {page > 1 ? (
+          <Link className="link" to={link(page - 1)}>
+            上一页
+          </Link>
+        ) : null}
+        {page < pages ? (
+          <Link className="link" to={link(page + 1)}>
+            下一页
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

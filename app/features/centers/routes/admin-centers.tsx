@@ -22,8 +22,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
   return {
     centers: centers.map((c) => ({
-      id: c.id, name: c.name, code: c.code, kind: CENTER_KINDS[c.kind as CenterKind] ?? c.kind,
-      parent: c.parent?.name ?? null, people: c._count.people, users: c._count.users,
+      id: c.id,
+      name: c.name,
+      code: c.code,
+      kind: CENTER_KINDS[c.kind as CenterKind] ?? c.kind,
+      parent: c.parent?.name ?? null,
+      people: c._count.people,
+      users: c._count.users,
     })),
   };
 }
@@ -44,7 +49,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       return data({ intent: "create-center", errors: { parentId: "上级中心不存在" } as Record<string, string> }, { status: 400 });
     }
     const clash = await db.center.findFirst({ where: { OR: [{ name: parsed.data.name }, { code: parsed.data.code }] } });
-    if (clash) return data({ intent: "create-center", errors: { name: "中心名称或代码已存在" } as Record<string, string> }, { status: 409 });
+    if (clash)
+      return data({ intent: "create-center", errors: { name: "中心名称或代码已存在" } as Record<string, string> }, { status: 409 });
     const c = await db.center.create({ data: parsed.data });
     await audit({ action: "center.create", actor: user, centerId: c.id, target: c.id, ip, detail: { name: c.name } });
     return data({ intent: "create-center", ok: true, message: `已新增中心：${c.name}`, errors: {} as Record<string, string> });
@@ -60,12 +66,28 @@ export async function action({ request, context }: Route.ActionArgs) {
     const passwordHash = await hashPassword(parsed.data.password);
     const u = await db.user.create({
       data: {
-        username: parsed.data.username, displayName: parsed.data.displayName, passwordHash, mustChangePassword: true,
-        centerId: center.id, roles: { create: [{ role: "center_admin" }] },
+        username: parsed.data.username,
+        displayName: parsed.data.displayName,
+        passwordHash,
+        mustChangePassword: true,
+        centerId: center.id,
+        roles: { create: [{ role: "center_admin" }] },
       },
     });
-    await audit({ action: "account.create", actor: user, centerId: center.id, target: u.id, ip, detail: { username: u.username, roles: ["center_admin"] } });
-    return data({ intent: "create-admin", ok: true, message: `已为 ${center.name} 开通中心管理员账号 ${u.username}`, errors: {} as Record<string, string> });
+    await audit({
+      action: "account.create",
+      actor: user,
+      centerId: center.id,
+      target: u.id,
+      ip,
+      detail: { username: u.username, roles: ["center_admin"] },
+    });
+    return data({
+      intent: "create-admin",
+      ok: true,
+      message: `已为 ${center.name} 开通中心管理员账号 ${u.username}`,
+      errors: {} as Record<string, string>,
+    });
   }
   httpError(400, "未知的操作。");
 }
@@ -80,10 +102,26 @@ export default function AdminCenters() {
       {actionData && "message" in actionData ? <Notice tone="success">{String(actionData.message)}</Notice> : null}
       <div className="card overflow-x-auto p-0">
         <table className="table">
-          <thead><tr><th scope="col">名称</th><th scope="col">代码</th><th scope="col">类型</th><th scope="col">上级中心</th><th scope="col">人员</th><th scope="col">账号</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">名称</th>
+              <th scope="col">代码</th>
+              <th scope="col">类型</th>
+              <th scope="col">上级中心</th>
+              <th scope="col">人员</th>
+              <th scope="col">账号</th>
+            </tr>
+          </thead>
           <tbody>
             {centers.map((c) => (
-              <tr key={c.id}><td>{c.name}</td><td className="font-mono">{c.code}</td><td>{c.kind}</td><td>{c.parent ?? "—"}</td><td>{c.people}</td><td>{c.users}</td></tr>
+              <tr key={c.id}>
+                <td>{c.name}</td>
+                <td className="font-mono">{c.code}</td>
+                <td>{c.kind}</td>
+                <td>{c.parent ?? "—"}</td>
+                <td>{c.people}</td>
+                <td>{c.users}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -92,26 +130,60 @@ export default function AdminCenters() {
         <Form method="post" className="card space-y-4" noValidate>
           <h2 className="text-lg font-medium">新增中心</h2>
           <input type="hidden" name="intent" value="create-center" />
-          <Field label="名称" name="c-name" error={err("create-center").name}><input id="c-name" name="name" className="input" /></Field>
-          <Field label="代码" name="c-code" error={err("create-center").code} hint="2–12位大写字母或数字，用于准考证号等"><input id="c-code" name="code" className="input" /></Field>
+          <Field label="名称" name="c-name" error={err("create-center").name}>
+            <input id="c-name" name="name" className="input" />
+          </Field>
+          <Field label="代码" name="c-code" error={err("create-center").code} hint="2–12位大写字母或数字，用于准考证号等">
+            <input id="c-code" name="code" className="input" />
+          </Field>
           <Field label="类型" name="c-kind" error={err("create-center").kind}>
-            <select id="c-kind" name="kind" className="input">{Object.entries(CENTER_KINDS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}</select>
+            <select id="c-kind" name="kind" className="input">
+              {Object.entries(CENTER_KINDS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
           </Field>
           <Field label="上级中心（街镇中心填写）" name="c-parent" error={err("create-center").parentId}>
-            <select id="c-parent" name="parentId" className="input"><option value="">无</option>{centers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select>
+            <select id="c-parent" name="parentId" className="input">
+              <option value="">无</option>
+              {centers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
           </Field>
-          <button className="btn-primary" type="submit">新增</button>
+          <button className="btn-primary" type="submit">
+            新增
+          </button>
         </Form>
         <Form method="post" className="card space-y-4" noValidate>
           <h2 className="text-lg font-medium">开通中心管理员</h2>
           <input type="hidden" name="intent" value="create-admin" />
           <Field label="中心" name="a-center" error={err("create-admin").centerId}>
-            <select id="a-center" name="centerId" className="input"><option value="">请选择</option>{centers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select>
+            <select id="a-center" name="centerId" className="input">
+              <option value="">请选择</option>
+              {centers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
           </Field>
-          <Field label="姓名" name="a-name" error={err("create-admin").displayName}><input id="a-name" name="displayName" className="input" /></Field>
-          <Field label="账号" name="a-username" error={err("create-admin").username}><input id="a-username" name="username" className="input" /></Field>
-          <Field label="初始密码" name="a-password" error={err("create-admin").password} hint="至少8位，首次登录须修改"><input id="a-password" name="password" type="password" autoComplete="new-password" className="input" /></Field>
-          <button className="btn-primary" type="submit">开通</button>
+          <Field label="姓名" name="a-name" error={err("create-admin").displayName}>
+            <input id="a-name" name="displayName" className="input" />
+          </Field>
+          <Field label="账号" name="a-username" error={err("create-admin").username}>
+            <input id="a-username" name="username" className="input" />
+          </Field>
+          <Field label="初始密码" name="a-password" error={err("create-admin").password} hint="至少8位，首次登录须修改">
+            <input id="a-password" name="password" type="password" autoComplete="new-password" className="input" />
+          </Field>
+          <button className="btn-primary" type="submit">
+            开通
+          </button>
         </Form>
       </div>
     </div>

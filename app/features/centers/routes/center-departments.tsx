@@ -23,7 +23,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
   const center = await db.center.findUniqueOrThrow({ where: { id: user.centerId } });
   return {
-    settings: { certKind: center.certKind, certBodyCode: center.certBodyCode, certProvince: center.certProvince, certSite: center.certSite, partValidityMonths: center.partValidityMonths },
+    settings: {
+      certKind: center.certKind,
+      certBodyCode: center.certBodyCode,
+      certProvince: center.certProvince,
+      certSite: center.certSite,
+      partValidityMonths: center.partValidityMonths,
+    },
     canEdit: hasPermission(user.roles, "update:department:center"),
     departments: departments.map((d) => ({ id: d.id, name: d.name, people: d._count.people })),
   };
@@ -68,34 +74,94 @@ export default function Departments() {
         <Form method="post" className="card mb-6 flex items-end gap-3">
           <div className="flex-1">
             <Field label="新增部门" name="name" error={actionData?.errors?.name}>
-              <input id="name" name="name" className="input" placeholder="例如：区市场监督管理局" aria-invalid={!!actionData?.errors?.name} />
+              <input
+                id="name"
+                name="name"
+                className="input"
+                placeholder="例如：区市场监督管理局"
+                aria-invalid={!!actionData?.errors?.name}
+              />
             </Field>
           </div>
-          <button type="submit" className="btn-primary">添加</button>
+          <button type="submit" className="btn-primary">
+            添加
+          </button>
         </Form>
       ) : null}
       {canEdit ? (
         <Form method="post" className="card mb-6 space-y-3" noValidate>
           <input type="hidden" name="intent" value="settings" />
           <h2 className="text-lg font-medium">证书与考务设置</h2>
-          <p className="text-sm text-slate-600">证书编号：1位机构类型字母 + 机构代码4位 + 省份2位 + 站点6位 + 年份2位 + 等级1位 + 序号6位。</p>
+          <p className="text-sm text-slate-600">
+            证书编号：1位机构类型字母 + 机构代码4位 + 省份2位 + 站点6位 + 年份2位 + 等级1位 + 序号6位。
+          </p>
           {actionData?.errors?.settings ? <p className="field-error">{actionData.errors.settings}</p> : null}
           <div className="flex flex-wrap items-end gap-3">
-            <div><label htmlFor="certKind" className="label">机构类型</label><select id="certKind" name="certKind" defaultValue={settings.certKind} className="input w-44"><option value="S">S 社会培训评价组织</option><option value="Y">Y 用人单位</option></select></div>
-            <div><label htmlFor="certBodyCode" className="label">机构代码</label><input id="certBodyCode" name="certBodyCode" defaultValue={settings.certBodyCode} className="input w-24 font-mono" /></div>
-            <div><label htmlFor="certProvince" className="label">省份代码</label><input id="certProvince" name="certProvince" defaultValue={settings.certProvince} className="input w-20 font-mono" /></div>
-            <div><label htmlFor="certSite" className="label">站点代码</label><input id="certSite" name="certSite" defaultValue={settings.certSite} className="input w-28 font-mono" /></div>
-            <div><label htmlFor="partValidityMonths" className="label">单科合格有效期（月）</label><input id="partValidityMonths" name="partValidityMonths" type="number" defaultValue={settings.partValidityMonths} className="input w-24" /></div>
+            <div>
+              <label htmlFor="certKind" className="label">
+                机构类型
+              </label>
+              <select id="certKind" name="certKind" defaultValue={settings.certKind} className="input w-44">
+                <option value="S">S 社会培训评价组织</option>
+                <option value="Y">Y 用人单位</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor="certBodyCode" className="label">
+                机构代码
+              </label>
+              <input id="certBodyCode" name="certBodyCode" defaultValue={settings.certBodyCode} className="input w-24 font-mono" />
+            </div>
+            <div>
+              <label htmlFor="certProvince" className="label">
+                省份代码
+              </label>
+              <input id="certProvince" name="certProvince" defaultValue={settings.certProvince} className="input w-20 font-mono" />
+            </div>
+            <div>
+              <label htmlFor="certSite" className="label">
+                站点代码
+              </label>
+              <input id="certSite" name="certSite" defaultValue={settings.certSite} className="input w-28 font-mono" />
+            </div>
+            <div>
+              <label htmlFor="partValidityMonths" className="label">
+                单科合格有效期（月）
+              </label>
+              <input
+                id="partValidityMonths"
+                name="partValidityMonths"
+                type="number"
+                defaultValue={settings.partValidityMonths}
+                className="input w-24"
+              />
+            </div>
             <button className="btn-secondary">保存设置</button>
           </div>
         </Form>
       ) : null}
       <div className="card p-0">
         <table className="table">
-          <thead><tr><th scope="col">部门名称</th><th scope="col">人员数</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">部门名称</th>
+              <th scope="col">人员数</th>
+            </tr>
+          </thead>
           <tbody>
-            {departments.map((d) => <tr key={d.id}><td>{d.name}</td><td>{d.people}</td></tr>)}
-            {departments.length === 0 ? <tr><td colSpan={2} className="text-slate-500">尚无部门</td></tr> : null}
+            {departments.map((d) => (
+              <tr key={d.id}>
+                <td>{d.name}</td>
+                <td>{d.people}</td>
+              </tr>
+            ))}
+            {departments.length === 0 ? (
+              <tr>
+                <td colSpan={2} className="text-slate-500">
+                  尚无部门
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>

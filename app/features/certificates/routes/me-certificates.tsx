@@ -13,7 +13,16 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:certificate:own");
   const certs = user.personId ? await db.certificate.findMany({ where: { personId: user.personId }, orderBy: { issuedAt: "desc" } }) : [];
-  return { certs: certs.map((c) => ({ id: c.id, number: c.number, level: LEVEL_LABELS[c.level as Level], issued: formatDate(c.issuedAt), status: c.status, source: c.source })) };
+  return {
+    certs: certs.map((c) => ({
+      id: c.id,
+      number: c.number,
+      level: LEVEL_LABELS[c.level as Level],
+      issued: formatDate(c.issuedAt),
+      status: c.status,
+      source: c.source,
+    })),
+  };
 }
 
 export default function MyCertificates() {
@@ -27,9 +36,15 @@ export default function MyCertificates() {
           <li key={c.id} className="card flex flex-wrap items-center justify-between gap-3">
             <div>
               <p className="font-medium">行政办事员（政务服务综合窗口办事员）· {c.level}</p>
-              <p className="text-sm text-slate-600">证书编号 <span className="font-mono">{c.number}</span> · 发证日期 {c.issued} · {c.status === "valid" ? "有效" : "已作废"}</p>
+              <p className="text-sm text-slate-600">
+                证书编号 <span className="font-mono">{c.number}</span> · 发证日期 {c.issued} · {c.status === "valid" ? "有效" : "已作废"}
+              </p>
             </div>
-            {c.source === "platform" ? <Link to={`/certificates/${c.id}/print`} className="btn-secondary" target="_blank">打印证书</Link> : null}
+            {c.source === "platform" ? (
+              <Link to={`/certificates/${c.id}/print`} className="btn-secondary" target="_blank">
+                打印证书
+              </Link>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -15,7 +15,14 @@ export function meta() {
 
 // 30 lookups per address in 10 minutes: enough for a hall's front desk, too few to enumerate.
 const VERIFY_POLICY = { maxFailures: 30, windowMs: 10 * 60_000, lockMs: 10 * 60_000 };
-const Query = z.object({ n: z.string().trim().toUpperCase().regex(/^[YS]\d{21}$/, "证书编号为1位字母加21位数字"), name: z.string().trim().min(1, "请输入持证人姓名").max(30) });
+const Query = z.object({
+  n: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[YS]\d{21}$/, "证书编号为1位字母加21位数字"),
+  name: z.string().trim().min(1, "请输入持证人姓名").max(30),
+});
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -28,17 +35,27 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const now = new Date();
   const state = await db.loginThrottle.findUnique({ where: { key } });
   const until = lockedUntil(state, now);
-  if (until) return { n, name, result: { kind: "error" as const, message: retryMessage(until, now, formatTime).replace("登录失败次数过多", "查询次数过多") } };
+  if (until)
+    return {
+      n,
+      name,
+      result: { kind: "error" as const, message: retryMessage(until, now, formatTime).replace("登录失败次数过多", "查询次数过多") },
+    };
   const next = recordFailure(state, now, VERIFY_POLICY);
   await db.loginThrottle.upsert({ where: { key }, create: { key, ...next }, update: next });
   const cert = await verifyCertificate(parsed.data.n, parsed.data.name);
   if (!cert) return { n, name, result: { kind: "none" as const } };
   return {
-    n, name,
+    n,
+    name,
     result: {
       kind: cert.status === "valid" ? ("valid" as const) : ("void" as const),
-      number: cert.number, level: LEVEL_LABELS[cert.level as Level], occupation: cert.occupation, issued: formatDate(cert.issuedAt),
-      holder: cert.person.name, idNumber: maskIdNumber(cert.person.idNumber),
+      number: cert.number,
+      level: LEVEL_LABELS[cert.level as Level],
+      occupation: cert.occupation,
+      issued: formatDate(cert.issuedAt),
+      holder: cert.person.name,
+      idNumber: maskIdNumber(cert.person.idNumber),
     },
   };
 }
@@ -52,30 +69,54 @@ export default function Verify() {
         <h1 className="text-xl font-semibold">职业技能等级证书查询</h1>
         <p className="mt-1 text-sm text-slate-600">输入证书编号和持证人姓名，核验证书真伪。无需登录。</p>
         <Form method="get" className="mt-4 space-y-3">
-          <div><label htmlFor="n" className="label">证书编号</label><input id="n" name="n" defaultValue={n} className="input font-mono" autoComplete="off" /></div>
-          <div><label htmlFor="name" className="label">持证人姓名</label><input id="name" name="name" defaultValue={name} className="input" autoComplete="off" /></div>
-          <button className="btn-primary" disabled={busy}>查询</button>
+          <div>
+            <label htmlFor="n" className="label">
+              证书编号
+            </label>
+            <input id="n" name="n" defaultValue={n} className="input font-mono" autoComplete="off" />
+          </div>
+          <div>
+            <label htmlFor="name" className="label">
+              持证人姓名
+            </label>
+            <input id="name" name="name" defaultValue={name} className="input" autoComplete="off" />
+          </div>
+          <button className="btn-primary" disabled={busy}>
+            查询
+          </button>
         </Form>
         {result ? (
           <div className="mt-6" role="status">
             {result.kind === "error" ? <p className="rounded-md bg-red-50 p-3 text-red-800">{result.message}</p> : null}
-            {result.kind === "none" ? <p className="rounded-md bg-amber-50 p-3 text-amber-900">未查到与该编号和姓名相符的证书。请核对后重试。</p> : null}
+            {result.kind === "none" ? (
+              <p className="rounded-md bg-amber-50 p-3 text-amber-900">未查到与该编号和姓名相符的证书。请核对后重试。</p>
+            ) : null}
             {result.kind === "valid" || result.kind === "void" ? (
               <div className={`rounded-md p-4 ${result.kind === "valid" ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
                 <p className="text-lg font-semibold">{result.kind === "valid" ? "证书有效" : "该证书已作废"}</p>
                 <dl className="mt-2 grid grid-cols-[6rem_1fr] gap-y-1 text-sm">
-                  <dt>证书编号</dt><dd className="font-mono">{result.number}</dd>
-                  <dt>姓名</dt><dd>{result.holder}</dd>
-                  <dt>身份证号</dt><dd className="font-mono">{result.idNumber}</dd>
-                  <dt>职业</dt><dd>{result.occupation}</dd>
-                  <dt>等级</dt><dd>{result.level}</dd>
-                  <dt>发证日期</dt><dd>{result.issued}</dd>
+                  <dt>证书编号</dt>
+                  <dd className="font-mono">{result.number}</dd>
+                  <dt>姓名</dt>
+                  <dd>{result.holder}</dd>
+                  <dt>身份证号</dt>
+                  <dd className="font-mono">{result.idNumber}</dd>
+                  <dt>职业</dt>
+                  <dd>{result.occupation}</dd>
+                  <dt>等级</dt>
+                  <dd>{result.level}</dd>
+                  <dt>发证日期</dt>
+                  <dd>{result.issued}</dd>
                 </dl>
               </div>
             ) : null}
           </div>
         ) : null}
-        <p className="mt-6 text-sm"><Link to="/login" className="link">工作人员登录</Link></p>
+        <p className="mt-6 text-sm">
+          <Link to="/login" className="link">
+            工作人员登录
+          </Link>
+        </p>
       </div>
     </main>
   );

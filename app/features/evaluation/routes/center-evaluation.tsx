@@ -18,12 +18,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
   const [cycles, staff] = await Promise.all([
     listCycles(user.centerId),
-    db.person.findMany({ where: { centerId: user.centerId, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, staffRole: true, user: { select: { roles: { select: { role: true } } } } } }),
+    db.person.findMany({
+      where: { centerId: user.centerId, active: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, staffRole: true, user: { select: { roles: { select: { role: true } } } } },
+    }),
   ]);
   return {
     cycles,
     canEdit: hasPermission(user.roles, "update:evaluation:center"),
-    suggestedYear: nextFreeYear(Number(shanghaiToday(new Date()).slice(0, 4)), cycles.map((c) => c.year)),
+    suggestedYear: nextFreeYear(
+      Number(shanghaiToday(new Date()).slice(0, 4)),
+      cycles.map((c) => c.year),
+    ),
     // Accounts holding the 科室负责人 role come first: they are the usual manager scorers.
     staff: staff
       .map((s) => ({ id: s.id, name: s.name, staffRole: s.staffRole, isManager: s.user?.roles.some((r) => r.role === "manager") ?? false }))
@@ -41,10 +48,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = formToObject(await request.formData());
   const parsed = OpenCycleSchema.safeParse(form);
   if (!parsed.success) return data({ ok: false as const, errors: fieldErrors(parsed.error), values: form }, { status: 400 });
-  return formAction(async () => {
-    const cycle = await orConflict(() => openCycle(user.centerId!, parsed.data, { ...user, ip: getAuth(context).clientAddress }), `${parsed.data.year} 年度的评价已经建立`);
-    return redirect(`/center/evaluation/${cycle.id}`);
-  }, (message) => ({ ok: false as const, errors: { _form: message } as Record<string, string>, values: form }));
+  return formAction(
+    async () => {
+      const cycle = await orConflict(
+        () => openCycle(user.centerId!, parsed.data, { ...user, ip: getAuth(context).clientAddress }),
+        `${parsed.data.year} 年度的评价已经建立`,
+      );
+      return redirect(`/center/evaluation/${cycle.id}`);
+    },
+    (message) => ({ ok: false as const, errors: { _form: message } as Record<string, string>, values: form }),
+  );
 }
 
 export default function CenterEvaluation() {
@@ -57,40 +70,121 @@ export default function CenterEvaluation() {
       <PageHeader
         title="年度能力评价"
         description="按《政务服务人员能力评价规范》：主观评价 55 分（自评 20%、互评 30%、负责人评分 50%），客观评价 45 分，另有加减分与一票否决。"
-        actions={<><Link className="btn-secondary" to="/center/ratings">好差评数据</Link><Link className="btn-secondary" to="/center/department-assessment">部门考核</Link></>}
+        actions={
+          <>
+            <Link className="btn-secondary" to="/center/ratings">
+              好差评数据
+            </Link>
+            <Link className="btn-secondary" to="/center/department-assessment">
+              部门考核
+            </Link>
+          </>
+        }
       />
       <section className="card overflow-x-auto p-0" aria-labelledby="cycles-h">
-        <h2 id="cycles-h" className="px-5 pt-4 text-lg font-medium">评价周期</h2>
+        <h2 id="cycles-h" className="px-5 pt-4 text-lg font-medium">
+          评价周期
+        </h2>
         <table className="table mt-2">
-          <thead><tr><th scope="col">年度</th><th scope="col">参评人数</th><th scope="col">合格分数线</th><th scope="col">状态</th><th scope="col"><span className="sr-only">操作</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">年度</th>
+              <th scope="col">参评人数</th>
+              <th scope="col">合格分数线</th>
+              <th scope="col">状态</th>
+              <th scope="col">
+                <span className="sr-only">操作</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {cycles.map((c) => (
               <tr key={c.id}>
-                <td>{c.year} 年度</td><td>{c.subjects}</td><td>{c.passMark}</td><td>{c.status === "open" ? "进行中" : "已结束"}</td>
-                <td><Link className="link" to={`/center/evaluation/${c.id}`}>查看汇总</Link></td>
+                <td>{c.year} 年度</td>
+                <td>{c.subjects}</td>
+                <td>{c.passMark}</td>
+                <td>{c.status === "open" ? "进行中" : "已结束"}</td>
+                <td>
+                  <Link className="link" to={`/center/evaluation/${c.id}`}>
+                    查看汇总
+                  </Link>
+                </td>
               </tr>
             ))}
-            {cycles.length === 0 ? <tr><td colSpan={5} className="text-slate-500">尚未建立评价周期</td></tr> : null}
+            {cycles.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="text-slate-500">
+                  尚未建立评价周期
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </section>
       {canEdit ? (
         <section className="card max-w-2xl" aria-labelledby="open-h">
-          <h2 id="open-h" className="text-lg font-medium">开启年度评价</h2>
-          <p className="mt-1 text-sm text-slate-600">本中心全部在岗人员参评：每人自评；所选负责人为其余人员评分；互评人默认取同部门同事，不足时取同岗位、再取其他同事。开启后可逐人调整评价人。</p>
+          <h2 id="open-h" className="text-lg font-medium">
+            开启年度评价
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            本中心全部在岗人员参评：每人自评；所选负责人为其余人员评分；互评人默认取同部门同事，不足时取同岗位、再取其他同事。开启后可逐人调整评价人。
+          </p>
           {errors._form ? <Notice tone="error">{errors._form}</Notice> : null}
           <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2" noValidate>
-            <Field label="年度" name="year" error={errors.year}><input id="year" name="year" className="input" inputMode="numeric" defaultValue={values.year ?? suggestedYear} /></Field>
-            <Field label="合格分数线" name="passMark" error={errors.passMark} hint="标准未规定，平台默认 60 分"><input id="passMark" name="passMark" className="input" inputMode="decimal" defaultValue={values.passMark ?? DEFAULT_PASS_MARK} /></Field>
+            <Field label="年度" name="year" error={errors.year}>
+              <input id="year" name="year" className="input" inputMode="numeric" defaultValue={values.year ?? suggestedYear} />
+            </Field>
+            <Field label="合格分数线" name="passMark" error={errors.passMark} hint="标准未规定，平台默认 60 分">
+              <input
+                id="passMark"
+                name="passMark"
+                className="input"
+                inputMode="decimal"
+                defaultValue={values.passMark ?? DEFAULT_PASS_MARK}
+              />
+            </Field>
             <Field label="默认评分负责人" name="managerPersonId" error={errors.managerPersonId}>
-              <select id="managerPersonId" name="managerPersonId" className="input" defaultValue={values.managerPersonId ?? staff.find((s) => s.isManager)?.id ?? ""}>
+              <select
+                id="managerPersonId"
+                name="managerPersonId"
+                className="input"
+                defaultValue={values.managerPersonId ?? staff.find((s) => s.isManager)?.id ?? ""}
+              >
                 <option value="">请选择</option>
-                {staff.map((s) => <option key={s.id} value={s.id}>{s.name}{s.isManager ? "（科室负责人）" : s.staffRole ? `（${s.staffRole}）` : ""}</option>)}
+                {staff.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                    {s.isManager ? "（科室负责人）" : s.staffRole ? `（${s.staffRole}）` : ""}
+                  </option>
+                ))}
               </select>
             </Field>
-            <Field label="每人互评人数" name="peersPerPerson" error={errors.peersPerPerson}><input id="peersPerPerson" name="peersPerPerson" className="input" inputMode="numeric" defaultValue={values.peersPerPerson ?? 3} /></Field>
-            <Field label="好差评未整改扣减系数" name="ratingPenalty" error={errors.ratingPenalty} hint="好差评情况 = 10 × 好评率 − 系数 × 未整改有效差评占比"><input id="ratingPenalty" name="ratingPenalty" className="input" inputMode="decimal" defaultValue={values.ratingPenalty ?? 2} /></Field>
-            <div className="sm:col-span-2"><button className="btn-primary">开启评价</button></div>
+            <Field label="每人互评人数" name="peersPerPerson" error={errors.peersPerPerson}>
+              <input
+                id="peersPerPerson"
+                name="peersPerPerson"
+                className="input"
+                inputMode="numeric"
+                defaultValue={values.peersPerPerson ?? 3}
+              />
+            </Field>
+            <Field
+              label="好差评未整改扣减系数"
+              name="ratingPenalty"
+              error={errors.ratingPenalty}
+              hint="好差评情况 = 10 × 好评率 − 系数 × 未整改有效差评占比"
+            >
+              <input
+                id="ratingPenalty"
+                name="ratingPenalty"
+                className="input"
+                inputMode="decimal"
+                defaultValue={values.ratingPenalty ?? 2}
+              />
+            </Field>
+            <div className="sm:col-span-2">
+              <button className="btn-primary">开启评价</button>
+            </div>
           </Form>
         </section>
       ) : null}

@@ -47,10 +47,20 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const parsed = scoresSchema().safeParse(form);
   if (!parsed.success) return data({ ok: false as const, errors: fieldErrors(parsed.error), values: form }, { status: 400 });
   const submit = form.intent === "submit";
-  return formAction(async () => {
-    await saveScores(params.assignmentId, user.personId!, parsed.data, submit, { ...user, ip: getAuth(context).clientAddress }, new Date());
-    return { ok: true as const, submitted: submit, errors: {} as Record<string, string>, values: form };
-  }, (message) => ({ ok: false as const, errors: { _form: message } as Record<string, string>, values: form }));
+  return formAction(
+    async () => {
+      await saveScores(
+        params.assignmentId,
+        user.personId!,
+        parsed.data,
+        submit,
+        { ...user, ip: getAuth(context).clientAddress },
+        new Date(),
+      );
+      return { ok: true as const, submitted: submit, errors: {} as Record<string, string>, values: form };
+    },
+    (message) => ({ ok: false as const, errors: { _form: message } as Record<string, string>, values: form }),
+  );
 }
 
 export default function EvaluateForm() {
@@ -65,28 +75,66 @@ export default function EvaluateForm() {
       <PageHeader
         title={`${a.year} 年度${RELATIONS[a.relation]}：${a.subject.name}`}
         description={[a.subject.department, a.subject.staffRole].filter(Boolean).join(" · ") || undefined}
-        actions={<Link className="btn-secondary" to="/evaluate">返回任务列表</Link>}
+        actions={
+          <Link className="btn-secondary" to="/evaluate">
+            返回任务列表
+          </Link>
+        }
       />
-      {a.submittedAt ? <Notice tone="success">已于 {a.submittedAt} 提交，合计 {total} 分（满分 55）。</Notice> : null}
+      {a.submittedAt ? (
+        <Notice tone="success">
+          已于 {a.submittedAt} 提交，合计 {total} 分（满分 55）。
+        </Notice>
+      ) : null}
       {!a.open && !a.submittedAt ? <Notice tone="warning">该评价周期已结束，不能再评分。</Notice> : null}
       {result?.ok && !result.submitted ? <Notice tone="success">草稿已保存。</Notice> : null}
       {result && !result.ok ? <Notice tone="error">{result.errors._form ?? "请更正标出的分数后再保存。"}</Notice> : null}
       <Form method="post" className="card space-y-1" noValidate>
-        <p className="mb-3 text-sm text-slate-600">主观评价共 11 项、满分 55 分。本人自评占 20%，同事互评平均占 30%，负责人评分占 50%。可先保存草稿，全部填写后提交。</p>
+        <p className="mb-3 text-sm text-slate-600">
+          主观评价共 11 项、满分 55 分。本人自评占 20%，同事互评平均占 30%，负责人评分占 50%。可先保存草稿，全部填写后提交。
+        </p>
         <table className="table">
-          <thead><tr><th scope="col">一级指标</th><th scope="col">二级指标</th><th scope="col">分值</th><th scope="col">评分</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">一级指标</th>
+              <th scope="col">二级指标</th>
+              <th scope="col">分值</th>
+              <th scope="col">评分</th>
+            </tr>
+          </thead>
           <tbody>
             {SUBJECTIVE_INDICATORS.map((d) => {
               const err = result && !result.ok ? result.errors[d.key] : undefined;
               return (
                 <tr key={d.key}>
                   <td className="text-slate-500">{d.group}</td>
-                  <td><label htmlFor={d.key} className="font-medium">{d.name}</label><p className="text-xs text-slate-500">{HINTS[d.key]}</p></td>
+                  <td>
+                    <label htmlFor={d.key} className="font-medium">
+                      {d.name}
+                    </label>
+                    <p className="text-xs text-slate-500">{HINTS[d.key]}</p>
+                  </td>
                   <td>{d.max}</td>
                   <td>
-                    <input id={d.key} name={d.key} type="number" inputMode="decimal" step="0.5" min={0} max={d.max} defaultValue={value(d.key)} disabled={readOnly}
-                      className="input w-24" aria-invalid={err ? true : undefined} aria-describedby={err ? `${d.key}-error` : undefined} />
-                    {err ? <p id={`${d.key}-error`} className="field-error">{err}</p> : null}
+                    <input
+                      id={d.key}
+                      name={d.key}
+                      type="number"
+                      inputMode="decimal"
+                      step="0.5"
+                      min={0}
+                      max={d.max}
+                      defaultValue={value(d.key)}
+                      disabled={readOnly}
+                      className="input w-24"
+                      aria-invalid={err ? true : undefined}
+                      aria-describedby={err ? `${d.key}-error` : undefined}
+                    />
+                    {err ? (
+                      <p id={`${d.key}-error`} className="field-error">
+                        {err}
+                      </p>
+                    ) : null}
                   </td>
                 </tr>
               );
@@ -95,8 +143,12 @@ export default function EvaluateForm() {
         </table>
         {!readOnly ? (
           <div className="flex gap-3 pt-4">
-            <button className="btn-secondary" name="intent" value="draft" disabled={busy}>保存草稿</button>
-            <button className="btn-primary" name="intent" value="submit" disabled={busy}>提交评分</button>
+            <button className="btn-secondary" name="intent" value="draft" disabled={busy}>
+              保存草稿
+            </button>
+            <button className="btn-primary" name="intent" value="submit" disabled={busy}>
+              提交评分
+            </button>
           </div>
         ) : null}
       </Form>

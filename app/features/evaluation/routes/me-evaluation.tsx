@@ -15,7 +15,11 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:evaluation:own");
   if (!user.personId) return { linked: false as const };
-  const subjects = await db.evaluationSubject.findMany({ where: { personId: user.personId }, include: { cycle: true }, orderBy: { cycle: { year: "desc" } } });
+  const subjects = await db.evaluationSubject.findMany({
+    where: { personId: user.personId },
+    include: { cycle: true },
+    orderBy: { cycle: { year: "desc" } },
+  });
   const open = subjects.find((s) => s.cycle.status === "open");
   const latest = subjects.find((s) => s.cycle.status === "closed");
   const report = latest ? await subjectReport(latest.cycle, user.personId) : null;
@@ -24,14 +28,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     name: user.displayName,
     openYear: open?.cycle.year ?? null,
     history: subjects.filter((s) => s.cycle.status === "closed").map((s) => ({ year: s.cycle.year })),
-    report: report && latest ? {
-      year: latest.cycle.year,
-      total: formatPoints(report.result.result.total),
-      verdict: verdict(report.result.result),
-      indicators: report.indicators.map((i) => ({ name: i.name, max: i.max, final: formatPoints(i.final) })),
-      profile: report.profile,
-      average: report.average,
-    } : null,
+    report:
+      report && latest
+        ? {
+            year: latest.cycle.year,
+            total: formatPoints(report.result.result.total),
+            verdict: verdict(report.result.result),
+            indicators: report.indicators.map((i) => ({ name: i.name, max: i.max, final: formatPoints(i.final) })),
+            profile: report.profile,
+            average: report.average,
+          }
+        : null,
   };
 }
 
@@ -41,15 +48,39 @@ export default function MyEvaluation() {
   return (
     <div className="space-y-6">
       <PageHeader title="能力画像" description="年度能力评价结果与担当力、服务力、沟通力、抗逆力、学习力五个维度的画像。" />
-      {d.openYear ? <Notice>{d.openYear} 年度评价正在进行，请在<Link className="link" to="/evaluate">评价打分</Link>中完成自评和互评；结果在中心结束评分后显示。</Notice> : null}
+      {d.openYear ? (
+        <Notice>
+          {d.openYear} 年度评价正在进行，请在
+          <Link className="link" to="/evaluate">
+            评价打分
+          </Link>
+          中完成自评和互评；结果在中心结束评分后显示。
+        </Notice>
+      ) : null}
       {d.report ? (
         <>
           <section className="card">
             <h2 className="text-lg font-medium">{d.report.year} 年度评价结果</h2>
-            <p className="mt-1">总分 <strong>{d.report.total}</strong> · {d.report.verdict}</p>
+            <p className="mt-1">
+              总分 <strong>{d.report.total}</strong> · {d.report.verdict}
+            </p>
             <table className="table mt-3 text-sm">
-              <thead><tr><th scope="col">指标</th><th scope="col">分值</th><th scope="col">得分</th></tr></thead>
-              <tbody>{d.report.indicators.map((i) => <tr key={i.name}><td>{i.name}</td><td>{i.max}</td><td>{i.final}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">指标</th>
+                  <th scope="col">分值</th>
+                  <th scope="col">得分</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.report.indicators.map((i) => (
+                  <tr key={i.name}>
+                    <td>{i.name}</td>
+                    <td>{i.max}</td>
+                    <td>{i.final}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </section>
           <section className="card">
@@ -57,7 +88,9 @@ export default function MyEvaluation() {
             <ForceProfile forces={d.report.profile.forces} average={d.report.average} name={d.name} />
           </section>
         </>
-      ) : !d.openYear ? <Notice>暂无已结束的年度评价。</Notice> : null}
+      ) : !d.openYear ? (
+        <Notice>暂无已结束的年度评价。</Notice>
+      ) : null}
     </div>
   );
 }

@@ -58,7 +58,13 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (fresh.activeWindow !== body.windowId) return data({ message: "本场考试已在另一个窗口打开，请在该窗口交卷。" }, { status: 409 });
     const reason = exam.clock.phase === "grace" || exam.clock.phase === "over" ? "deadline" : "manual";
     await finalizeAttempt(exam.attempt.id, reason, now);
-    await audit({ action: "exam.submit", ip: getAuth(context).clientAddress, target: exam.reg.ticketNumber, centerId: exam.reg.sitting.centerId, detail: { reason } });
+    await audit({
+      action: "exam.submit",
+      ip: getAuth(context).clientAddress,
+      target: exam.reg.ticketNumber,
+      centerId: exam.reg.sitting.centerId,
+      detail: { reason },
+    });
   }
   return { status: "submitted" };
 }

@@ -15,15 +15,26 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 const Schema = z.object({
-  ticket: z.string().trim().regex(/^[A-Z0-9]{6,24}$/i, "请输入准考证号"),
+  ticket: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{6,24}$/i, "请输入准考证号"),
   idNumber: z.string().trim().min(15, "请输入身份证号").max(18, "身份证号应为18位"),
-  startCode: z.string().trim().regex(/^\d{6}$/, "开考码为6位数字"),
+  startCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "开考码为6位数字"),
 });
 
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = Schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ message: parsed.error.issues[0].message }, { status: 400 });
-  const r = await examLogin(request, { ...parsed.data, ticket: parsed.data.ticket.toUpperCase() }, getAuth(context).clientAddress, new Date());
+  const r = await examLogin(
+    request,
+    { ...parsed.data, ticket: parsed.data.ticket.toUpperCase() },
+    getAuth(context).clientAddress,
+    new Date(),
+  );
   if (!r.ok) return data({ message: r.message }, { status: r.status });
   return redirect("/exam/paper", { headers: { "Set-Cookie": r.cookie } });
 }
@@ -37,11 +48,39 @@ export default function ExamLogin() {
         <h1 className="mb-1 text-center text-2xl font-semibold text-brand-800">理论知识考试 · 考生登录</h1>
         <p className="mb-6 text-center text-slate-600">请按准考证填写，开考码由监考员在考场内宣布。</p>
         <Form method="post" className="card space-y-4">
-          {actionData?.message ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{actionData.message}</p> : null}
-          <div><label htmlFor="ticket" className="label">准考证号</label><input id="ticket" name="ticket" required autoComplete="off" className="input font-mono" /></div>
-          <div><label htmlFor="idNumber" className="label">身份证号</label><input id="idNumber" name="idNumber" required autoComplete="off" className="input font-mono" /></div>
-          <div><label htmlFor="startCode" className="label">开考码</label><input id="startCode" name="startCode" required inputMode="numeric" autoComplete="off" className="input font-mono tracking-widest" /></div>
-          <button className="btn-primary w-full" disabled={busy}>{busy ? "正在登录…" : "进入考试"}</button>
+          {actionData?.message ? (
+            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {actionData.message}
+            </p>
+          ) : null}
+          <div>
+            <label htmlFor="ticket" className="label">
+              准考证号
+            </label>
+            <input id="ticket" name="ticket" required autoComplete="off" className="input font-mono" />
+          </div>
+          <div>
+            <label htmlFor="idNumber" className="label">
+              身份证号
+            </label>
+            <input id="idNumber" name="idNumber" required autoComplete="off" className="input font-mono" />
+          </div>
+          <div>
+            <label htmlFor="startCode" className="label">
+              开考码
+            </label>
+            <input
+              id="startCode"
+              name="startCode"
+              required
+              inputMode="numeric"
+              autoComplete="off"
+              className="input font-mono tracking-widest"
+            />
+          </div>
+          <button className="btn-primary w-full" disabled={busy}>
+            {busy ? "正在登录…" : "进入考试"}
+          </button>
         </Form>
       </main>
     </div>

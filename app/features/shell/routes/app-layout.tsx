@@ -21,7 +21,10 @@ export default function AppLayout() {
   const { user, nav } = useLoaderData<typeof loader>();
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         跳到主要内容
       </a>
       <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
@@ -34,9 +37,13 @@ export default function AppLayout() {
               {user.centerName ?? "平台"} · <strong>{user.displayName}</strong>
               <span className="ml-2 text-brand-100">（{user.roles.join("、")}）</span>
             </span>
-            <NavLink to="/account/password" className="underline-offset-2 hover:underline">修改密码</NavLink>
+            <NavLink to="/account/password" className="underline-offset-2 hover:underline">
+              修改密码
+            </NavLink>
             <Form method="post" action="/logout">
-              <button type="submit" className="rounded border border-white/40 px-3 py-1 hover:bg-white/10">退出</button>
+              <button type="submit" className="rounded border border-white/40 px-3 py-1 hover:bg-white/10">
+                退出
+              </button>
             </Form>
           </div>
         </div>

@@ -27,18 +27,43 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         const res = published ? r.skillResult : null;
         const areas = res ? (JSON.parse(res.areaScores) as { area: Area; points: number; max: number }[]) : [];
         return {
-          id: r.id, title: r.sitting.title, level: LEVEL_LABELS[level], kind: "技能考核", startsAt: formatDateTime(r.sitting.startsAt),
-          room: r.group?.name ?? "", seat: r.seat, ticket: r.ticketNumber,
+          id: r.id,
+          title: r.sitting.title,
+          level: LEVEL_LABELS[level],
+          kind: "技能考核",
+          startsAt: formatDateTime(r.sitting.startsAt),
+          room: r.group?.name ?? "",
+          seat: r.seat,
+          ticket: r.ticketNumber,
           state: published ? "成绩已发布" : r.sitting.status === "scoring" ? "评分中" : "待考核",
-          result: res ? { score: displayScore(res.score), passed: res.passed, byArea: areas.map((a) => ({ area: a.area, points: displayScore(a.points), weight: SKILL_WEIGHTS[level][a.area] ?? a.max })) } : null,
+          result: res
+            ? {
+                score: displayScore(res.score),
+                passed: res.passed,
+                byArea: areas.map((a) => ({ area: a.area, points: displayScore(a.points), weight: SKILL_WEIGHTS[level][a.area] ?? a.max })),
+              }
+            : null,
         };
       }
       const byArea = published && r.attempt?.areaScores ? (JSON.parse(r.attempt.areaScores) as { area: Area; points: number }[]) : [];
       return {
-        id: r.id, title: r.sitting.title, level: LEVEL_LABELS[level], kind: "理论知识考试", startsAt: formatDateTime(r.sitting.startsAt),
-        room: r.room?.name ?? "", seat: r.seat, ticket: r.ticketNumber,
+        id: r.id,
+        title: r.sitting.title,
+        level: LEVEL_LABELS[level],
+        kind: "理论知识考试",
+        startsAt: formatDateTime(r.sitting.startsAt),
+        room: r.room?.name ?? "",
+        seat: r.seat,
+        ticket: r.ticketNumber,
         state: !r.attempt ? "未参加" : r.attempt.status === "in_progress" ? "作答中" : published ? "成绩已发布" : "已交卷，成绩待发布",
-        result: published && r.attempt?.status === "submitted" ? { score: String(r.attempt.score), passed: r.attempt.passed, byArea: byArea.map((a) => ({ area: a.area, points: String(a.points), weight: THEORY_WEIGHTS[level][a.area] ?? 0 })) } : null,
+        result:
+          published && r.attempt?.status === "submitted"
+            ? {
+                score: String(r.attempt.score),
+                passed: r.attempt.passed,
+                byArea: byArea.map((a) => ({ area: a.area, points: String(a.points), weight: THEORY_WEIGHTS[level][a.area] ?? 0 })),
+              }
+            : null,
       };
     }),
   };
@@ -48,17 +73,57 @@ export default function MyExams() {
   const { exams } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
-      <PageHeader title="我的考试" description={<>机考时请到 <Link to="/exam" className="link">考生机考登录</Link>，凭准考证号、身份证号和监考员宣布的开考码进入。</>} />
+      <PageHeader
+        title="我的考试"
+        description={
+          <>
+            机考时请到{" "}
+            <Link to="/exam" className="link">
+              考生机考登录
+            </Link>
+            ，凭准考证号、身份证号和监考员宣布的开考码进入。
+          </>
+        }
+      />
       {exams.length === 0 ? <Notice>您还没有报名考试。</Notice> : null}
       {exams.map((e) => (
         <section key={e.id} className="card">
-          <h2 className="font-medium">{e.title} <span className="text-sm text-slate-500">{e.level} · {e.kind}</span></h2>
-          <p className="mt-1 text-sm text-slate-600">{e.startsAt} · {e.room} {e.kind === "技能考核" ? `第 ${e.seat} 号` : `第 ${e.seat} 座`} · 准考证号 <span className="font-mono">{e.ticket}</span> · {e.state}</p>
+          <h2 className="font-medium">
+            {e.title}{" "}
+            <span className="text-sm text-slate-500">
+              {e.level} · {e.kind}
+            </span>
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            {e.startsAt} · {e.room} {e.kind === "技能考核" ? `第 ${e.seat} 号` : `第 ${e.seat} 座`} · 准考证号{" "}
+            <span className="font-mono">{e.ticket}</span> · {e.state}
+          </p>
           {e.result ? (
             <div className="mt-3">
-              <p>成绩 <strong className="text-xl">{e.result.score}</strong> 分 <span className={`badge ml-2 ${e.result.passed ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>{e.result.passed ? "合格" : "不合格"}</span></p>
-              <table className="table mt-2 max-w-md"><thead><tr><th scope="col">鉴定范围</th><th scope="col">满分</th><th scope="col">得分</th></tr></thead>
-                <tbody>{e.result.byArea.map((a) => <tr key={a.area}><td>{a.area}</td><td>{a.weight}</td><td>{a.points}</td></tr>)}</tbody></table>
+              <p>
+                成绩 <strong className="text-xl">{e.result.score}</strong> 分{" "}
+                <span className={`badge ml-2 ${e.result.passed ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>
+                  {e.result.passed ? "合格" : "不合格"}
+                </span>
+              </p>
+              <table className="table mt-2 max-w-md">
+                <thead>
+                  <tr>
+                    <th scope="col">鉴定范围</th>
+                    <th scope="col">满分</th>
+                    <th scope="col">得分</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {e.result.byArea.map((a) => (
+                    <tr key={a.area}>
+                      <td>{a.area}</td>
+                      <td>{a.weight}</td>
+                      <td>{a.points}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           ) : null}
         </section>

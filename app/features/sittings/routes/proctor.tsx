@@ -19,8 +19,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
   return {
     rooms: rooms.map((r) => ({
-      id: r.id, name: r.name, sitting: r.sitting.title, level: LEVEL_LABELS[r.sitting.level as Level], startsAt: formatDateTime(r.sitting.startsAt),
-      candidates: r._count.registrations, status: r.status === "open" ? (r.pausedAt ? "已暂停" : "考试中") : r.status === "closed" ? "已结束" : "未开考",
+      id: r.id,
+      name: r.name,
+      sitting: r.sitting.title,
+      level: LEVEL_LABELS[r.sitting.level as Level],
+      startsAt: formatDateTime(r.sitting.startsAt),
+      candidates: r._count.registrations,
+      status: r.status === "open" ? (r.pausedAt ? "已暂停" : "考试中") : r.status === "closed" ? "已结束" : "未开考",
     })),
   };
 }
@@ -35,8 +40,12 @@ export default function Proctor() {
         {rooms.map((r) => (
           <li key={r.id}>
             <Link to={`/proctor/rooms/${r.id}`} className="card block hover:border-brand-600">
-              <p className="font-medium text-brand-800">{r.sitting} · {r.name}</p>
-              <p className="mt-1 text-sm text-slate-600">{r.level} · {r.startsAt} · 考生 {r.candidates} 人 · <span className="badge">{r.status}</span></p>
+              <p className="font-medium text-brand-800">
+                {r.sitting} · {r.name}
+              </p>
+              <p className="mt-1 text-sm text-slate-600">
+                {r.level} · {r.startsAt} · 考生 {r.candidates} 人 · <span className="badge">{r.status}</span>
+              </p>
             </Link>
           </li>
         ))}

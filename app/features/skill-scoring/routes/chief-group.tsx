@@ -27,7 +27,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         const submitted = sheets.filter((s) => s.status === "submitted");
         const allIn = submitted.length === examinerIds.length;
         return {
-          key: `${r.id}|${t.id}`, registrationId: r.id, ticket: r.ticketNumber, taskId: t.id, title: t.title, points: t.points, state,
+          key: `${r.id}|${t.id}`,
+          registrationId: r.id,
+          ticket: r.ticketNumber,
+          taskId: t.id,
+          title: t.title,
+          points: t.points,
+          state,
           submitted: submitted.length,
           // Everyone's scores side by side, only once all examiners have submitted.
           sheets: allIn
@@ -77,7 +83,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (group.sitting.status !== "scoring") return data({ error: "当前不在评分阶段。" }, { status: 409 });
   const p = Decision.safeParse(form);
   if (!p.success) return data({ error: p.error.issues[0].message }, { status: 400 });
-  if (!group.registrations.some((r) => r.id === p.data.registrationId) || !tasks.has(p.data.taskId)) httpError(404, "该考生或任务不在本考评组。");
+  if (!group.registrations.some((r) => r.id === p.data.registrationId) || !tasks.has(p.data.taskId))
+    httpError(404, "该考生或任务不在本考评组。");
   const now = new Date();
   if (p.data.intent === "rescore") {
     await sendBackForRescore(p.data.registrationId, p.data.taskId, p.data.reason, user, group.sittingId, now);
@@ -94,42 +101,133 @@ export default function ChiefGroup() {
   const label = { scoring: "评分中", review: "待组长复核", done: "已完成" } as const;
   return (
     <div className="space-y-4">
-      <PageHeader title={`${group.sitting} · ${group.name}`} description={`考评员：${examiners.map((e) => e.name).join("、")}。分差超过任务分值 ${SPREAD_LIMIT * 100}% 的任务须由您退回重评或写明理由后确认。`} actions={<><Link to={`/center/skill-sittings/${group.sittingId}/audit`} className="btn-secondary">评分记录</Link><Link to="/chief" className="btn-secondary">返回</Link></>} />
+      <PageHeader
+        title={`${group.sitting} · ${group.name}`}
+        description={`考评员：${examiners.map((e) => e.name).join("、")}。分差超过任务分值 ${SPREAD_LIMIT * 100}% 的任务须由您退回重评或写明理由后确认。`}
+        actions={
+          <>
+            <Link to={`/center/skill-sittings/${group.sittingId}/audit`} className="btn-secondary">
+              评分记录
+            </Link>
+            <Link to="/chief" className="btn-secondary">
+              返回
+            </Link>
+          </>
+        }
+      />
       {actionData && "ok" in actionData ? <Notice tone="success">{actionData.ok}</Notice> : null}
       {actionData && "error" in actionData ? <Notice tone="error">{actionData.error}</Notice> : null}
       {rows.map((r) => (
-        <section key={r.key} className={`card ${r.state === "review" ? "border-amber-400" : ""}`} data-testid={`review-${r.ticket}-${r.taskId}`}>
+        <section
+          key={r.key}
+          className={`card ${r.state === "review" ? "border-amber-400" : ""}`}
+          data-testid={`review-${r.ticket}-${r.taskId}`}
+        >
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 className="font-medium"><span className="font-mono">{r.ticket}</span> · {r.title}（{r.points} 分）</h2>
-            <span className={`badge ${r.state === "review" ? "bg-amber-100 text-amber-900" : r.state === "done" ? "bg-green-100 text-green-800" : ""}`}>{label[r.state]}{r.state === "scoring" ? `（已交 ${r.submitted}/${examiners.length}）` : ""}</span>
+            <h2 className="font-medium">
+              <span className="font-mono">{r.ticket}</span> · {r.title}（{r.points} 分）
+            </h2>
+            <span
+              className={`badge ${r.state === "review" ? "bg-amber-100 text-amber-900" : r.state === "done" ? "bg-green-100 text-green-800" : ""}`}
+            >
+              {label[r.state]}
+              {r.state === "scoring" ? `（已交 ${r.submitted}/${examiners.length}）` : ""}
+            </span>
           </div>
           {r.sheets.length ? (
             <div className="mt-3 overflow-x-auto">
               <table className="table">
-                <thead><tr><th scope="col">评分要素</th>{r.sheets.map((s) => <th key={s.examiner} scope="col">{s.examiner}</th>)}</tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">评分要素</th>
+                    {r.sheets.map((s) => (
+                      <th key={s.examiner} scope="col">
+                        {s.examiner}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
                 <tbody>
-                  {r.criteria.map((c, i) => <tr key={c}><td>{c}</td>{r.sheets.map((s) => <td key={s.examiner}>{s.scores[i]}</td>)}</tr>)}
-                  <tr className="font-medium"><td>合计（分差 {r.spread}）</td>{r.sheets.map((s) => <td key={s.examiner}>{s.total}</td>)}</tr>
+                  {r.criteria.map((c, i) => (
+                    <tr key={c}>
+                      <td>{c}</td>
+                      {r.sheets.map((s) => (
+                        <td key={s.examiner}>{s.scores[i]}</td>
+                      ))}
+                    </tr>
+                  ))}
+                  <tr className="font-medium">
+                    <td>合计（分差 {r.spread}）</td>
+                    {r.sheets.map((s) => (
+                      <td key={s.examiner}>{s.total}</td>
+                    ))}
+                  </tr>
                 </tbody>
               </table>
             </div>
           ) : null}
           {group.status === "published" && r.sheets.length ? (
             <Form method="post" className="mt-3 flex flex-wrap items-end gap-2" noValidate>
-              <input type="hidden" name="intent" value="correct" /><input type="hidden" name="registrationId" value={r.registrationId} /><input type="hidden" name="taskId" value={r.taskId} />
-              <div><label htmlFor={`ce-${r.key}`} className="label">更正：考评员</label><select id={`ce-${r.key}`} name="examinerId" className="input w-32">{r.sheets.map((s) => <option key={s.examinerId} value={s.examinerId}>{s.examiner}</option>)}</select></div>
-              <div><label htmlFor={`cc-${r.key}`} className="label">评分要素</label><select id={`cc-${r.key}`} name="criterion" className="input w-48">{r.criteria.map((c, i) => <option key={c} value={i}>{i + 1}. {c}</option>)}</select></div>
-              <div><label htmlFor={`cv-${r.key}`} className="label">更正为</label><input id={`cv-${r.key}`} name="value" type="number" step={0.5} className="input w-24" /></div>
-              <div className="flex-1"><label htmlFor={`cr-${r.key}`} className="label">更正理由</label><input id={`cr-${r.key}`} name="reason" className="input" /></div>
-              <button className="btn-secondary" disabled={busy}>记录更正</button>
+              <input type="hidden" name="intent" value="correct" />
+              <input type="hidden" name="registrationId" value={r.registrationId} />
+              <input type="hidden" name="taskId" value={r.taskId} />
+              <div>
+                <label htmlFor={`ce-${r.key}`} className="label">
+                  更正：考评员
+                </label>
+                <select id={`ce-${r.key}`} name="examinerId" className="input w-32">
+                  {r.sheets.map((s) => (
+                    <option key={s.examinerId} value={s.examinerId}>
+                      {s.examiner}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor={`cc-${r.key}`} className="label">
+                  评分要素
+                </label>
+                <select id={`cc-${r.key}`} name="criterion" className="input w-48">
+                  {r.criteria.map((c, i) => (
+                    <option key={c} value={i}>
+                      {i + 1}. {c}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor={`cv-${r.key}`} className="label">
+                  更正为
+                </label>
+                <input id={`cv-${r.key}`} name="value" type="number" step={0.5} className="input w-24" />
+              </div>
+              <div className="flex-1">
+                <label htmlFor={`cr-${r.key}`} className="label">
+                  更正理由
+                </label>
+                <input id={`cr-${r.key}`} name="reason" className="input" />
+              </div>
+              <button className="btn-secondary" disabled={busy}>
+                记录更正
+              </button>
             </Form>
           ) : null}
           {r.state === "review" && group.status === "scoring" ? (
             <Form method="post" className="mt-3 flex flex-wrap items-end gap-2">
-              <input type="hidden" name="registrationId" value={r.registrationId} /><input type="hidden" name="taskId" value={r.taskId} />
-              <div className="flex-1"><label htmlFor={`reason-${r.key}`} className="label">理由</label><input id={`reason-${r.key}`} name="reason" className="input" /></div>
-              <button name="intent" value="rescore" className="btn-secondary" disabled={busy}>退回重评</button>
-              <button name="intent" value="confirm" className="btn-primary" disabled={busy}>确认评分</button>
+              <input type="hidden" name="registrationId" value={r.registrationId} />
+              <input type="hidden" name="taskId" value={r.taskId} />
+              <div className="flex-1">
+                <label htmlFor={`reason-${r.key}`} className="label">
+                  理由
+                </label>
+                <input id={`reason-${r.key}`} name="reason" className="input" />
+              </div>
+              <button name="intent" value="rescore" className="btn-secondary" disabled={busy}>
+                退回重评
+              </button>
+              <button name="intent" value="confirm" className="btn-primary" disabled={busy}>
+                确认评分
+              </button>
             </Form>
           ) : null}
         </section>

@@ -10,8 +10,13 @@ export function meta() {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "review:scoring:center");
-  const groups = await db.groupExaminer.findMany({ where: { userId: user.id, isChief: true }, include: { group: { include: { sitting: true } } } });
-  return { groups: groups.map((g) => ({ id: g.groupId, name: g.group.name, sitting: g.group.sitting.title, sittingId: g.group.sittingId })) };
+  const groups = await db.groupExaminer.findMany({
+    where: { userId: user.id, isChief: true },
+    include: { group: { include: { sitting: true } } },
+  });
+  return {
+    groups: groups.map((g) => ({ id: g.groupId, name: g.group.name, sitting: g.group.sitting.title, sittingId: g.group.sittingId })),
+  };
 }
 
 export default function Chief() {
@@ -23,8 +28,14 @@ export default function Chief() {
       <ul className="grid gap-4 md:grid-cols-2">
         {groups.map((g) => (
           <li key={g.id} className="card">
-            <Link to={`/chief/groups/${g.id}`} className="link font-medium">{g.sitting} · {g.name}</Link>
-            <p className="mt-1 text-sm"><Link className="link" to={`/center/skill-sittings/${g.sittingId}/audit`}>评分记录</Link></p>
+            <Link to={`/chief/groups/${g.id}`} className="link font-medium">
+              {g.sitting} · {g.name}
+            </Link>
+            <p className="mt-1 text-sm">
+              <Link className="link" to={`/center/skill-sittings/${g.sittingId}/audit`}>
+                评分记录
+              </Link>
+            </p>
           </li>
         ))}
       </ul>

@@ -28,9 +28,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   // Only this examiner's own sheet: others' scores stay hidden until the chief's review.
   const mine = reg.scoreSheets.find((s) => s.taskId === task.id && s.examinerId === user.id);
   return {
-    groupId: group.id, scoring: group.sitting.status === "scoring",
+    groupId: group.id,
+    scoring: group.sitting.status === "scoring",
     ticket: reg.ticketNumber,
-    task: { id: task.id, title: task.title, area: task.area, points: task.points, minutes: task.minutes, sheet: task.sheet, rubric: task.rubric },
+    task: {
+      id: task.id,
+      title: task.title,
+      area: task.area,
+      points: task.points,
+      minutes: task.minutes,
+      sheet: task.sheet,
+      rubric: task.rubric,
+    },
     sheet: mine ? { scores: JSON.parse(mine.scores) as (number | null)[], status: mine.status } : null,
   };
 }
@@ -60,7 +69,9 @@ export default function ExaminerScore() {
   const { groupId, scoring, ticket, task, sheet } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const [values, setValues] = useState<string[]>(() => task.rubric.map((_, i) => (sheet?.scores[i] ?? "") === "" ? "" : String(sheet?.scores[i])));
+  const [values, setValues] = useState<string[]>(() =>
+    task.rubric.map((_, i) => ((sheet?.scores[i] ?? "") === "" ? "" : String(sheet?.scores[i]))),
+  );
   const total = values.reduce((s, v) => s + (v === "" || Number.isNaN(Number(v)) ? 0 : Number(v)), 0);
   const locked = !scoring || sheet?.status === "submitted";
   return (
@@ -68,18 +79,27 @@ export default function ExaminerScore() {
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <div>
           <h1 className="text-xl font-semibold">{task.title}</h1>
-          <p className="text-sm text-slate-600">准考证号 <span className="font-mono">{ticket}</span> · {task.area} · 满分 {task.points} 分 · {task.minutes} 分钟</p>
+          <p className="text-sm text-slate-600">
+            准考证号 <span className="font-mono">{ticket}</span> · {task.area} · 满分 {task.points} 分 · {task.minutes} 分钟
+          </p>
         </div>
-        <Link to={`/examiner/groups/${groupId}`} className="btn-secondary">返回名单</Link>
+        <Link to={`/examiner/groups/${groupId}`} className="btn-secondary">
+          返回名单
+        </Link>
       </div>
       {actionData && "ok" in actionData ? <Notice tone="success">{actionData.ok}</Notice> : null}
       {actionData && "error" in actionData ? <Notice tone="error">{actionData.error}</Notice> : null}
       {sheet?.status === "submitted" ? <Notice>该评分已提交。如需修改，须由考评组长退回重评。</Notice> : null}
-      <details className="card mb-4"><summary className="cursor-pointer font-medium">试题单</summary><p className="mt-2 whitespace-pre-line text-sm">{task.sheet}</p></details>
+      <details className="card mb-4">
+        <summary className="cursor-pointer font-medium">试题单</summary>
+        <p className="mt-2 whitespace-pre-line text-sm">{task.sheet}</p>
+      </details>
       <Form method="post" className="space-y-3" noValidate>
         {task.rubric.map((c, i) => (
           <div key={i} className="card">
-            <label htmlFor={`c${i}`} className="block font-medium">{i + 1}. {c.criterion}（{c.points} 分）</label>
+            <label htmlFor={`c${i}`} className="block font-medium">
+              {i + 1}. {c.criterion}（{c.points} 分）
+            </label>
             <p className="mt-1 text-sm text-slate-600">{c.scoring}</p>
             <input
               id={`c${i}`}
@@ -97,11 +117,17 @@ export default function ExaminerScore() {
           </div>
         ))}
         <div className="card sticky bottom-0 flex flex-wrap items-center justify-between gap-3">
-          <p className="text-lg">合计 <strong data-testid="sheet-total">{total}</strong> / {task.points} 分</p>
+          <p className="text-lg">
+            合计 <strong data-testid="sheet-total">{total}</strong> / {task.points} 分
+          </p>
           {!locked ? (
             <div className="flex gap-2">
-              <button name="intent" value="draft" className="btn-secondary" disabled={busy}>保存草稿</button>
-              <button name="intent" value="submit" className="btn-primary" disabled={busy}>提交评分</button>
+              <button name="intent" value="draft" className="btn-secondary" disabled={busy}>
+                保存草稿
+              </button>
+              <button name="intent" value="submit" className="btn-primary" disabled={busy}>
+                提交评分
+              </button>
             </div>
           ) : null}
         </div>

@@ -18,8 +18,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
   return {
     groups: memberships.map((m) => ({
-      id: m.groupId, name: m.group.name, isChief: m.isChief, sitting: m.group.sitting.title, level: LEVEL_LABELS[m.group.sitting.level as Level],
-      startsAt: formatDateTime(m.group.sitting.startsAt), candidates: m.group._count.registrations,
+      id: m.groupId,
+      name: m.group.name,
+      isChief: m.isChief,
+      sitting: m.group.sitting.title,
+      level: LEVEL_LABELS[m.group.sitting.level as Level],
+      startsAt: formatDateTime(m.group.sitting.startsAt),
+      candidates: m.group._count.registrations,
       status: m.group.sitting.status === "scoring" ? "评分中" : m.group.sitting.status === "published" ? "已发布" : "未开始",
     })),
   };
@@ -35,8 +40,13 @@ export default function Examiner() {
         {groups.map((g) => (
           <li key={g.id}>
             <Link to={`/examiner/groups/${g.id}`} className="card block hover:border-brand-600">
-              <p className="font-medium text-brand-800">{g.sitting} · {g.name}{g.isChief ? "（您是组长）" : ""}</p>
-              <p className="mt-1 text-sm text-slate-600">{g.level} · {g.startsAt} · 考生 {g.candidates} 名 · <span className="badge">{g.status}</span></p>
+              <p className="font-medium text-brand-800">
+                {g.sitting} · {g.name}
+                {g.isChief ? "（您是组长）" : ""}
+              </p>
+              <p className="mt-1 text-sm text-slate-600">
+                {g.level} · {g.startsAt} · 考生 {g.candidates} 名 · <span className="badge">{g.status}</span>
+              </p>
             </Link>
           </li>
         ))}

@@ -30,7 +30,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     batch: { id: batch.id, filename: batch.filename, encoding: batch.encoding, status: batch.status },
     check: check.ok
-      ? { ok: true as const, good: check.good, bad: check.bad, rows: check.rows.map((r) => ({ line: r.line, raw: r.raw, errors: r.errors })) }
+      ? {
+          ok: true as const,
+          good: check.good,
+          bad: check.bad,
+          rows: check.rows.map((r) => ({ line: r.line, raw: r.raw, errors: r.errors })),
+        }
       : { ok: false as const, fileError: check.fileError },
   };
 }
@@ -80,17 +85,36 @@ export default function StaffImport() {
   if (!loaderData.batch) {
     return (
       <div className="max-w-3xl">
-        <PageHeader title="批量导入人员" description="从 Excel 另存的 CSV 文件导入本中心人员（支持 UTF-8 与 GBK 编码）。" actions={<Link to="/center/staff" className="btn-secondary">返回人员列表</Link>} />
-        {done ? <Notice tone="success">已导入 {done} 人{params.get("skipped") !== "0" ? `，跳过有误的 ${params.get("skipped")} 行` : ""}。</Notice> : null}
+        <PageHeader
+          title="批量导入人员"
+          description="从 Excel 另存的 CSV 文件导入本中心人员（支持 UTF-8 与 GBK 编码）。"
+          actions={
+            <Link to="/center/staff" className="btn-secondary">
+              返回人员列表
+            </Link>
+          }
+        />
+        {done ? (
+          <Notice tone="success">
+            已导入 {done} 人{params.get("skipped") !== "0" ? `，跳过有误的 ${params.get("skipped")} 行` : ""}。
+          </Notice>
+        ) : null}
         {actionData && "error" in actionData ? <Notice tone="error">{actionData.error}</Notice> : null}
         <Form method="post" encType="multipart/form-data" className="card space-y-4">
           <input type="hidden" name="intent" value="upload" />
           <CsvFileFields />
-          <button type="submit" className="btn-primary" disabled={busy}>上传并检查</button>
+          <button type="submit" className="btn-primary" disabled={busy}>
+            上传并检查
+          </button>
         </Form>
         <section className="card mt-6 text-sm text-slate-700">
           <h2 className="mb-2 font-medium">文件格式</h2>
-          <p>第一行为表头：<code>姓名,身份证号,手机号,岗位,部门,入职日期</code>（“部门”可留空）。<a className="link" href="/staff-import-template.csv" download>下载模板</a></p>
+          <p>
+            第一行为表头：<code>姓名,身份证号,手机号,岗位,部门,入职日期</code>（“部门”可留空）。
+            <a className="link" href="/staff-import-template.csv" download>
+              下载模板
+            </a>
+          </p>
           <ul className="mt-2 list-disc space-y-1 pl-5">
             <li>身份证号为18位，系统按国家标准核对校验位；请在 Excel 中将该列设为“文本”，以免变成科学计数法。</li>
             <li>岗位须为：{STAFF_ROLES.join("、")}。</li>
@@ -105,18 +129,24 @@ export default function StaffImport() {
   const { batch, check } = loaderData;
   return (
     <div>
-      <PageHeader title="导入检查结果" description={`文件：${batch.filename}（识别为 ${batch.encoding === "gbk" ? "GBK" : "UTF-8"} 编码）`} />
+      <PageHeader
+        title="导入检查结果"
+        description={`文件：${batch.filename}（识别为 ${batch.encoding === "gbk" ? "GBK" : "UTF-8"} 编码）`}
+      />
       {batch.status !== "pending" ? <Notice tone="warning">该批次已处理，请重新上传文件。</Notice> : null}
       {!check!.ok ? (
         <>
           <Notice tone="error">{check!.fileError}</Notice>
-          <Link to="/center/staff/import" className="btn-secondary">重新上传</Link>
+          <Link to="/center/staff/import" className="btn-secondary">
+            重新上传
+          </Link>
         </>
       ) : (
         <>
           {check!.bad > 0 ? (
             <Notice tone="error">
-              共 {check!.good + check!.bad} 行，其中 <strong>{check!.bad} 行有误</strong>，{check!.good} 行无误。有误的行未修正前不能全部导入。
+              共 {check!.good + check!.bad} 行，其中 <strong>{check!.bad} 行有误</strong>，{check!.good}{" "}
+              行无误。有误的行未修正前不能全部导入。
             </Notice>
           ) : (
             <Notice tone="success">共 {check!.good} 行，全部无误。</Notice>
@@ -127,20 +157,26 @@ export default function StaffImport() {
                 <input type="hidden" name="intent" value="commit" />
                 <input type="hidden" name="batchId" value={batch.id} />
                 <input type="hidden" name="mode" value="all" />
-                <button type="submit" className="btn-primary" disabled={busy || check!.bad > 0}>全部导入（{check!.good} 人）</button>
+                <button type="submit" className="btn-primary" disabled={busy || check!.bad > 0}>
+                  全部导入（{check!.good} 人）
+                </button>
               </Form>
               {check!.bad > 0 && check!.good > 0 ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="commit" />
                   <input type="hidden" name="batchId" value={batch.id} />
                   <input type="hidden" name="mode" value="good" />
-                  <button type="submit" className="btn-secondary" disabled={busy}>仅导入无误的 {check!.good} 行</button>
+                  <button type="submit" className="btn-secondary" disabled={busy}>
+                    仅导入无误的 {check!.good} 行
+                  </button>
                 </Form>
               ) : null}
               <Form method="post">
                 <input type="hidden" name="intent" value="discard" />
                 <input type="hidden" name="batchId" value={batch.id} />
-                <button type="submit" className="btn-secondary" disabled={busy}>放弃，重新上传</button>
+                <button type="submit" className="btn-secondary" disabled={busy}>
+                  放弃，重新上传
+                </button>
               </Form>
             </div>
           ) : null}
@@ -149,7 +185,11 @@ export default function StaffImport() {
               <thead>
                 <tr>
                   <th scope="col">行号</th>
-                  {Object.keys(check!.rows[0]?.raw ?? {}).map((h) => <th key={h} scope="col">{h}</th>)}
+                  {Object.keys(check!.rows[0]?.raw ?? {}).map((h) => (
+                    <th key={h} scope="col">
+                      {h}
+                    </th>
+                  ))}
                   <th scope="col">检查结果</th>
                 </tr>
               </thead>
@@ -157,7 +197,11 @@ export default function StaffImport() {
                 {check!.rows.map((r) => (
                   <tr key={r.line} className={r.errors.length ? "bg-red-50" : undefined} data-testid={`import-row-${r.line}`}>
                     <td>第 {r.line} 行</td>
-                    {Object.entries(r.raw).map(([k, v]) => <td key={k} className={k === "身份证号" ? "font-mono text-xs" : undefined}>{k === "身份证号" ? maskIdNumber(v) : v}</td>)}
+                    {Object.entries(r.raw).map(([k, v]) => (
+                      <td key={k} className={k === "身份证号" ? "font-mono text-xs" : undefined}>
+                        {k === "身份证号" ? maskIdNumber(v) : v}
+                      </td>
+                    ))}
                     <td>
                       <RowCheck errors={r.errors} />
                     </td>

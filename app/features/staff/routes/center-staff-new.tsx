@@ -44,8 +44,12 @@ export default function NewStaff() {
       <Form method="post" className="card space-y-6" noValidate>
         <PersonFields values={actionData?.values ?? {}} errors={errors} departments={departments} />
         <div className="flex gap-3">
-          <button type="submit" className="btn-primary">保存</button>
-          <Link to="/center/staff" className="btn-secondary">取消</Link>
+          <button type="submit" className="btn-primary">
+            保存
+          </button>
+          <Link to="/center/staff" className="btn-secondary">
+            取消
+          </Link>
         </div>
       </Form>
     </div>

@@ -10,7 +10,10 @@ import { PageHeader, Notice } from "~/platform/ui/page";
 
 const FilterSchema = z.object({
   q: z.string().trim().max(30, "搜索词过长").optional(),
-  staffRole: z.enum(STAFF_ROLES).optional().or(z.literal("").transform(() => undefined)),
+  staffRole: z
+    .enum(STAFF_ROLES)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   departmentId: z.string().max(40).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
 });
@@ -53,34 +56,54 @@ export default function StaffList() {
         actions={
           canCreate ? (
             <>
-              <Link to="/center/staff/new" className="btn-primary">新增人员</Link>
-              <Link to="/center/staff/import" className="btn-secondary">批量导入（CSV）</Link>
+              <Link to="/center/staff/new" className="btn-primary">
+                新增人员
+              </Link>
+              <Link to="/center/staff/import" className="btn-secondary">
+                批量导入（CSV）
+              </Link>
             </>
           ) : null
         }
       />
       <Form method="get" className="card mb-4 flex flex-wrap items-end gap-3" role="search">
         <div>
-          <label htmlFor="q" className="label">姓名或手机号</label>
+          <label htmlFor="q" className="label">
+            姓名或手机号
+          </label>
           <input id="q" name="q" defaultValue={params.get("q") ?? ""} className="input w-48" />
         </div>
         <div>
-          <label htmlFor="staffRole" className="label">岗位</label>
+          <label htmlFor="staffRole" className="label">
+            岗位
+          </label>
           <select id="staffRole" name="staffRole" defaultValue={params.get("staffRole") ?? ""} className="input w-48">
             <option value="">全部岗位</option>
-            {STAFF_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+            {STAFF_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </select>
         </div>
         {departments.length > 0 ? (
           <div>
-            <label htmlFor="departmentId" className="label">部门</label>
+            <label htmlFor="departmentId" className="label">
+              部门
+            </label>
             <select id="departmentId" name="departmentId" defaultValue={params.get("departmentId") ?? ""} className="input w-48">
               <option value="">全部部门</option>
-              {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
             </select>
           </div>
         ) : null}
-        <button type="submit" className="btn-secondary">查询</button>
+        <button type="submit" className="btn-secondary">
+          查询
+        </button>
       </Form>
       {list.total === 0 ? <Notice>没有符合条件的人员。</Notice> : null}
       <div className="card overflow-x-auto p-0">
@@ -101,7 +124,11 @@ export default function StaffList() {
           <tbody>
             {list.rows.map((r) => (
               <tr key={r.id}>
-                <td><Link to={`/center/staff/${r.id}`} className="link font-medium">{r.name}</Link></td>
+                <td>
+                  <Link to={`/center/staff/${r.id}`} className="link font-medium">
+                    {r.name}
+                  </Link>
+                </td>
                 <td className="font-mono text-xs">{r.idNumber}</td>
                 <td>{r.phone}</td>
                 <td>{r.staffRole ?? "—"}</td>
@@ -125,9 +152,19 @@ export default function StaffList() {
         </table>
       </div>
       <nav aria-label="分页" className="mt-3 flex items-center gap-3 text-sm text-slate-600">
-        <span>共 {list.total} 人，第 {list.page}/{list.pages} 页</span>
-        {list.page > 1 ? <Link className="link" to={pageLink(list.page - 1)}>上一页</Link> : null}
-        {list.page < list.pages ? <Link className="link" to={pageLink(list.page + 1)}>下一页</Link> : null}
+        <span>
+          共 {list.total} 人，第 {list.page}/{list.pages} 页
+        </span>
+        {list.page > 1 ? (
+          <Link className="link" to={pageLink(list.page - 1)}>
+            上一页
+          </Link>
+        ) : null}
+        {list.page < list.pages ? (
+          <Link className="link" to={pageLink(list.page + 1)}>
+            下一页
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

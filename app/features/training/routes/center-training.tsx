@@ -19,7 +19,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:training:center");
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
   const [courses, people, trainers] = await Promise.all([
-    db.course.findMany({ where: { centerId: user.centerId }, orderBy: [{ startsOn: "asc" }, { createdAt: "asc" }], include: { _count: { select: { assignments: true } } } }),
+    db.course.findMany({
+      where: { centerId: user.centerId },
+      orderBy: [{ startsOn: "asc" }, { createdAt: "asc" }],
+      include: { _count: { select: { assignments: true } } },
+    }),
     db.person.findMany({ where: { centerId: user.centerId, active: true }, orderBy: { name: "asc" } }),
     db.user.findMany({ where: { centerId: user.centerId }, select: { id: true, displayName: true } }),
   ]);
@@ -28,10 +32,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const progress = people.map((p) => ({ id: p.id, name: p.name, staffRole: p.staffRole ?? "—", progress: byPerson.get(p.id)! }));
   return {
     plan: courses.map((c) => ({
-      id: c.id, target: c.plannedFor ?? "全体人员", title: c.title, topic: c.topic, level: LEVEL_LABELS[c.level as Level], hours: c.hours,
-      time: c.startsOn ? formatDate(c.startsOn) : "待定", responsible: c.trainerId ? (trainerName.get(c.trainerId) ?? "—") : "—", assigned: c._count.assignments,
+      id: c.id,
+      target: c.plannedFor ?? "全体人员",
+      title: c.title,
+      topic: c.topic,
+      level: LEVEL_LABELS[c.level as Level],
+      hours: c.hours,
+      time: c.startsOn ? formatDate(c.startsOn) : "待定",
+      responsible: c.trainerId ? (trainerName.get(c.trainerId) ?? "—") : "—",
+      assigned: c._count.assignments,
     })),
-    staff: progress.map((p) => ({ ...p, bars: LEVELS.map((l) => ({ level: l, label: LEVEL_LABELS[l], hours: p.progress[l].hours, standard: p.progress[l].standard })) })),
+    staff: progress.map((p) => ({
+      ...p,
+      bars: LEVELS.map((l) => ({ level: l, label: LEVEL_LABELS[l], hours: p.progress[l].hours, standard: p.progress[l].standard })),
+    })),
   };
 }
 
@@ -42,20 +56,56 @@ export default function CenterTraining() {
       <PageHeader title="年度培训计划与学时" description="培训对象、内容、时间、责任人，以及每位人员各等级的标准学时进度。" />
       <div className="card overflow-x-auto p-0">
         <table className="table" aria-label="年度培训计划">
-          <thead><tr><th scope="col">培训对象</th><th scope="col">课程</th><th scope="col">内容</th><th scope="col">等级/学时</th><th scope="col">时间</th><th scope="col">责任人</th><th scope="col">已指派</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">培训对象</th>
+              <th scope="col">课程</th>
+              <th scope="col">内容</th>
+              <th scope="col">等级/学时</th>
+              <th scope="col">时间</th>
+              <th scope="col">责任人</th>
+              <th scope="col">已指派</th>
+            </tr>
+          </thead>
           <tbody>
-            {plan.map((c) => <tr key={c.id}><td>{c.target}</td><td>{c.title}</td><td>{c.topic}</td><td>{c.level} · {c.hours} 学时</td><td>{c.time}</td><td>{c.responsible}</td><td>{c.assigned}</td></tr>)}
-            {plan.length === 0 ? <tr><td colSpan={7} className="text-slate-500">尚无培训计划，请由培训师在“培训管理”中创建课程。</td></tr> : null}
+            {plan.map((c) => (
+              <tr key={c.id}>
+                <td>{c.target}</td>
+                <td>{c.title}</td>
+                <td>{c.topic}</td>
+                <td>
+                  {c.level} · {c.hours} 学时
+                </td>
+                <td>{c.time}</td>
+                <td>{c.responsible}</td>
+                <td>{c.assigned}</td>
+              </tr>
+            ))}
+            {plan.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="text-slate-500">
+                  尚无培训计划，请由培训师在“培训管理”中创建课程。
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>
       <section className="card" aria-labelledby="hours-h">
-        <h2 id="hours-h" className="mb-3 text-lg font-medium">人员学时</h2>
+        <h2 id="hours-h" className="mb-3 text-lg font-medium">
+          人员学时
+        </h2>
         <ul className="grid gap-4 md:grid-cols-2">
           {staff.map((s) => (
             <li key={s.id} className="rounded-md border border-slate-200 p-3">
-              <p className="mb-2 font-medium">{s.name} <span className="text-sm font-normal text-slate-500">{s.staffRole}</span></p>
-              <div className="space-y-2">{s.bars.map((b) => <ProgressBar key={b.level} label={`${s.name} ${b.label}`} value={b.hours} max={b.standard} />)}</div>
+              <p className="mb-2 font-medium">
+                {s.name} <span className="text-sm font-normal text-slate-500">{s.staffRole}</span>
+              </p>
+              <div className="space-y-2">
+                {s.bars.map((b) => (
+                  <ProgressBar key={b.level} label={`${s.name} ${b.label}`} value={b.hours} max={b.standard} />
+                ))}
+              </div>
             </li>
           ))}
         </ul>
