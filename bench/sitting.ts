@@ -80,7 +80,7 @@ async function main() {
   const S = await import("./lib/sitting-setup");
 
   // ---- setup through the app's own functions ----
-  let t = performance.now();
+  const t = performance.now();
   const satCount = satLevels.length ? Math.max(...satLevels) : 0;
   const center = await S.benchCenter();
   const people = await S.createPeople(center.centerId, Math.max(N, satCount));

@@ -31,3 +31,10 @@ export function auditRecord(entry: AuditEntry) {
 export async function audit(entry: AuditEntry) {
   await db.auditLog.create({ data: auditRecord(entry) });
 }
+
+type AuditWriter = { auditLog: { create(args: { data: ReturnType<typeof auditRecord> }): Promise<unknown> } };
+
+/** Writes the audit entry of a change inside the change's own transaction: `await writeAudit(tx, { … })`. */
+export async function writeAudit(tx: AuditWriter, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({ data: auditRecord(entry) });
+}

@@ -1,0 +1,66 @@
+import type { ReactNode } from "react";
+import type { ActionResult } from "~/platform/forms";
+import { Notice } from "./page";
+
+/** What a form control needs to be tied to its label, hint and error. */
+export type FieldControlProps = {
+  id: string;
+  name: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+};
+
+/**
+ * The one form field: a label, an optional hint, an optional error, and the control, which gets
+ * the id, name and ARIA wiring from the render prop so they cannot drift apart.
+ *
+ *   <Field label="姓名" name="name" error={errorOf(result, "name")}>
+ *     {(p) => <input {...p} className="input" {...constraintsOf(schema.shape.name)} />}
+ *   </Field>
+ */
+export function Field({
+  label,
+  name,
+  id = name,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  label: ReactNode;
+  name: string;
+  id?: string;
+  hint?: ReactNode;
+  error?: string;
+  className?: string;
+  children: (control: FieldControlProps) => ReactNode;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The top-of-form message of an action result: success in green, a refusal as an alert. */
+export function FormResult({ result, success }: { result: ActionResult<unknown> | undefined | null; success?: ReactNode }) {
+  if (!result) return null;
+  if (result.ok) return result.message || success ? <Notice tone="success">{result.message ?? success}</Notice> : null;
+  return <Notice tone="error">{result.message}</Notice>;
+}
