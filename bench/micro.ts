@@ -2,7 +2,7 @@
 //   assembly  a theory paper per level (五级 L5, 四级 L4, 三级 L3) from a synthetic 20,000-item bank
 //             with the shape of question-bank/ (app/domain/assembly.ts), many seeds: median, p95
 //   grading   3,000 submitted attempts graded with app/domain/grading.ts (gradeTheory), per level
-//   finalize  the server-side path that grades and stores (finalizeAttempt in sittings.server.ts)
+//   finalize  the server-side path that grades and stores (finalizeAttempt in app/features/exam-taking)
 //             for 3,000 attempts with every question answered, on a scratch database
 import path from "node:path";
 import { assembleTheoryPaper, candidateOrder, type TheoryPaper } from "~/domain/assembly";
@@ -100,7 +100,8 @@ async function finalizeBench(attempts: number) {
   const dbFile = freshDatabase(path.join(WORK, "micro.db"));
   process.env.DATABASE_URL = `file:${dbFile}`;
   const S = await import("./lib/sitting-setup");
-  const { finalizeAttempt, paperOf } = await import("~/features/sittings/service.server");
+  const { finalizeAttempt } = await import("~/features/exam-taking/index.server");
+  const { paperOf } = await import("~/domain/paper");
   const center = await S.benchCenter();
   const people = await S.createPeople(center.centerId, attempts);
   const sitting = await S.createSitting({

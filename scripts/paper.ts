@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { assembleTheoryPaper, type TheoryPaper } from "~/domain/assembly";
 import { assembleSkillPaper } from "~/domain/skill";
-import { loadSkillBankFromDisk } from "~/features/skill-scoring/service.server";
+import { loadSkillBankFromDisk } from "~/features/bank/index.server";
 import { ITEM_TYPES } from "~/domain/bank";
 import { isLevel, LEVEL_LABELS, type Level } from "~/domain/levels";
 import { BANK_DIR, loadBankFromDisk } from "~/features/bank/files.server";
@@ -24,7 +24,6 @@ function usage(problem: string): number {
   return 2;
 }
 
-
 function blueprint(paper: TheoryPaper): string {
   const rows = paper.sections.map((s) => {
     const mix = ITEM_TYPES.map((t) => {
@@ -32,7 +31,11 @@ function blueprint(paper: TheoryPaper): string {
       return n > 0 ? `${t}${n}` : "";
     }).filter(Boolean);
     const own = s.items.filter((i) => i.level === paper.level).length;
-    const source = s.items.every((i) => i.level === "common") ? "公共" : own === s.items.length ? `本级${own}` : `本级${own} 下级${s.items.length - own}`;
+    const source = s.items.every((i) => i.level === "common")
+      ? "公共"
+      : own === s.items.length
+        ? `本级${own}`
+        : `本级${own} 下级${s.items.length - own}`;
     return [s.area, String(s.weight), String(s.points), String(s.items.length), mix.join(" "), source];
   });
   const total = paper.sections.reduce((n, s) => n + s.items.length, 0);
@@ -114,7 +117,15 @@ function main(argv: string[]): number {
     console.error(result.message);
     return 1;
   }
-  console.log(values.json ? JSON.stringify(result.paper, null, 2) : blueprint(result.paper));
+  if (values.json) {
+    // Each item with its enemy tag (null if none), so that "one item per tag" can be checked by eye.
+    const enemyOf = new Map(bank.items.map((i) => [i.id, i.enemy]));
+    const paper = {
+      ...result.paper,
+      sections: result.paper.sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, enemy: enemyOf.get(i.id) ?? null })) })),
+    };
+    console.log(JSON.stringify(paper, null, 2));
+  } else console.log(blueprint(result.paper));
   return 0;
 }
 
@@ -140,7 +151,9 @@ function skillPaper(level: Level, seed: number, json: boolean, dir: string | und
   }
   if (json) console.log(JSON.stringify(result.paper, null, 2));
   else {
-    const rows = result.paper.sections.flatMap((s) => s.items.map((i) => [s.area, String(s.weight), i.id, i.title, String(i.points), `${i.minutes} 分钟`]));
+    const rows = result.paper.sections.flatMap((s) =>
+      s.items.map((i) => [s.area, String(s.weight), i.id, i.title, String(i.points), `${i.minutes} 分钟`]),
+    );
     console.log(table(["区域", "权重", "任务", "名称", "分值", "时间"], rows, [1, 4]));
     console.log(`\n合计 ${result.paper.totalPoints} 分，${result.paper.minutes} 分钟。`);
   }

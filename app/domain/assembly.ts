@@ -1,7 +1,8 @@
 // Theory paper assembly (REFERENCE §2): 100 points, each area's points = its weight in table 4.1,
 // a documented type mix, ≥ half of each work area's items (per type) from the paper's own level,
-// reproducible from (bank version, level, seed), no repeats, shortfalls named by bucket.
-import type { BankItem, ItemType } from "./bank";
+// reproducible from (bank version, level, seed), no repeats, shortfalls named by bucket; only items
+// that passed review (isEligible), never two items of one enemy tag, less exposed items first.
+import { isEligible, type BankItem, type ItemType } from "./bank";
 import { BASIC_AREAS, LEVEL_LABELS, LOWER_LEVELS, THEORY_WEIGHTS, type Area, type Level } from "./levels";
 import { seededRandom, shuffled } from "./random";
 
@@ -30,9 +31,27 @@ export function ownLevelMinimum(count: number): number {
 
 export type PaperItem = { id: string; type: ItemType; points: number; level: BankItem["level"]; requirement: string };
 export type PaperSection = { area: Area; weight: number; points: number; items: PaperItem[] };
-export type TheoryPaper = { level: Level; kind: "theory"; seed: number; bankVersion: string; totalPoints: number; sections: PaperSection[] };
-/** `ownLevel`: the shortage is of items of the paper's own level (at least half must be). */
-export type Shortfall = { level: Level | "common"; area: Area; type: ItemType; need: number; have: number; ownLevel?: boolean };
+export type TheoryPaper = {
+  level: Level;
+  kind: "theory";
+  seed: number;
+  bankVersion: string;
+  totalPoints: number;
+  sections: PaperSection[];
+};
+/**
+ * `ownLevel`: the shortage is of items of the paper's own level (at least half must be).
+ * `enemies`: there are enough items, but too many share an enemy tag (one per paper).
+ */
+export type Shortfall = {
+  level: Level | "common";
+  area: Area;
+  type: ItemType;
+  need: number;
+  have: number;
+  ownLevel?: boolean;
+  enemies?: boolean;
+};
 export type AssemblyResult = { ok: true; paper: TheoryPaper } | { ok: false; shortfalls: Shortfall[]; message: string };
 
 const TYPES: ItemType[] = ["判断", "单选", "多选"];
@@ -41,14 +60,57 @@ export function shortfallMessage(s: readonly Shortfall[]): string {
   return (
     "题库不足，无法组卷：" +
     s
-      .map((x) => `${x.level === "common" ? "公共" : LEVEL_LABELS[x.level]}「${x.area}」${x.type}题${x.ownLevel ? "（本级题至少一半）" : ""}需要 ${x.need} 道，可用 ${x.have} 道，缺 ${x.need - x.have} 道`)
+      .map(
+        (x) =>
+          `${x.level === "common" ? "公共" : LEVEL_LABELS[x.level]}「${x.area}」${x.type}题${x.ownLevel ? "（本级题至少一半）" : ""}需要 ${x.need} 道，可用 ${x.have} 道，缺 ${x.need - x.have} 道${x.enemies ? "（同一 enemy 标签的题目每卷只能用一道）" : ""}`,
+      )
       .join("；")
   );
 }
 
-export function assembleTheoryPaper(bank: readonly BankItem[], level: Level, seed: number, version: string): AssemblyResult {
+export type AssemblyOptions = {
+  /**
+   * How often each item has been used in papers already. Within a bucket less exposed items come
+   * first; items of equal exposure keep their seeded order, so the paper stays reproducible from
+   * (bank version, level, seed, exposure).
+   */
+  exposure?: ReadonlyMap<string, number>;
+};
+
+/**
+ * Builds a theory paper from the items that may enter papers (isEligible: reviewed, active or
+ * legacy), never two items of one enemy tag, reproducibly from (version, level, seed, options).
+ */
+export function assembleTheoryPaper(
+  bank: readonly BankItem[],
+  level: Level,
+  seed: number,
+  version: string,
+  options: AssemblyOptions = {},
+): AssemblyResult {
   const random = seededRandom(`${version}|${level}|theory|${seed}`);
-  const live = bank.filter((i) => !i.retired).sort((a, b) => a.id.localeCompare(b.id));
+  const live = bank.filter(isEligible).sort((a, b) => a.id.localeCompare(b.id));
+  const exposure = options.exposure;
+  // Stable: equal exposure keeps the shuffled order.
+  const byExposure = (items: BankItem[]) =>
+    exposure ? [...items].sort((a, b) => (exposure.get(a.id) ?? 0) - (exposure.get(b.id) ?? 0)) : items;
+  const draw = (items: readonly BankItem[]) => byExposure(shuffled(items, random));
+  const usedEnemies = new Set<string>();
+  /** Up to `n` items in order, skipping any whose enemy tag is taken (by the paper or an earlier pick). */
+  const take = (candidates: readonly BankItem[], n: number): BankItem[] => {
+    const out: BankItem[] = [];
+    const local = new Set<string>();
+    for (const i of candidates) {
+      if (out.length >= n) break;
+      if (i.enemy && (usedEnemies.has(i.enemy) || local.has(i.enemy))) continue;
+      if (i.enemy) local.add(i.enemy);
+      out.push(i);
+    }
+    return out;
+  };
+  const commit = (items: readonly BankItem[]) => {
+    for (const i of items) if (i.enemy) usedEnemies.add(i.enemy);
+  };
   const sections: PaperSection[] = [];
   const shortfalls: Shortfall[] = [];
   for (const { area, weight, counts } of theoryBlueprint(level)) {
@@ -59,36 +121,55 @@ export function assembleTheoryPaper(bank: readonly BankItem[], level: Level, see
       const bucket = (lv: BankItem["level"]) => live.filter((i) => i.level === lv && i.area === area && i.type === type);
       if (BASIC_AREAS.includes(area)) {
         const pool = bucket("common");
-        if (pool.length < need) shortfalls.push({ level: "common", area, type, need, have: pool.length });
-        picked.push(...shuffled(pool, random).slice(0, need));
+        const got = take(draw(pool), need);
+        commit(got);
+        if (got.length < need)
+          shortfalls.push({ level: "common", area, type, need, have: got.length, ...(pool.length >= need ? { enemies: true } : {}) });
+        picked.push(...got);
         continue;
       }
-      const own = shuffled(bucket(level), random);
+      const own = draw(bucket(level));
       const minOwn = ownLevelMinimum(need);
       const lower = LOWER_LEVELS[level].flatMap((l) => bucket(l));
-      const first = own.slice(0, minOwn);
-      const rest = shuffled([...own.slice(minOwn), ...lower], random);
+      const first = take(own, minOwn);
+      commit(first);
+      const firstIds = new Set(first.map((i) => i.id));
+      const rest = draw([...own.filter((i) => !firstIds.has(i.id)), ...lower]);
+      // Everything of the rest that could still be drawn (distinct enemy tags), then what is drawn.
+      const restAll = take(rest, Infinity);
+      const more = restAll.slice(0, need - first.length);
+      commit(more);
       // Two rules can fail: enough items in all, and at least half from the own level. Name the
       // one with the larger deficit, so that fixing the bank by the message fixes it at once.
-      const totalShort = need - (own.length + lower.length);
-      const ownShort = minOwn - own.length;
+      const totalShort = need - (first.length + restAll.length);
+      const ownShort = minOwn - first.length;
       if (totalShort > 0 || ownShort > 0) {
-        if (totalShort >= ownShort) shortfalls.push({ level, area, type, need, have: need - totalShort });
-        else shortfalls.push({ level, area, type, need: minOwn, have: own.length, ownLevel: true });
+        // `enemies`: the bucket has the items, but too many of them share enemy tags
+        const enemies = totalShort >= ownShort ? own.length + lower.length >= need : own.length >= minOwn;
+        const flag = enemies ? { enemies: true } : {};
+        if (totalShort >= ownShort) shortfalls.push({ level, area, type, need, have: need - totalShort, ...flag });
+        else shortfalls.push({ level, area, type, need: minOwn, have: first.length, ownLevel: true, ...flag });
       }
-      picked.push(...first, ...rest.slice(0, need - first.length));
+      picked.push(...first, ...more);
     }
     const items = picked.map((i) => ({ id: i.id, type: i.type, points: ITEM_POINTS[i.type], level: i.level, requirement: i.requirement }));
     sections.push({ area, weight, points: items.reduce((s, i) => s + i.points, 0), items });
   }
   if (shortfalls.length > 0) return { ok: false, shortfalls, message: shortfallMessage(shortfalls) };
-  return { ok: true, paper: { level, kind: "theory", seed, bankVersion: version, totalPoints: sections.reduce((s, x) => s + x.points, 0), sections } };
+  return {
+    ok: true,
+    paper: { level, kind: "theory", seed, bankVersion: version, totalPoints: sections.reduce((s, x) => s + x.points, 0), sections },
+  };
 }
 
 /** One candidate's view: items shuffled within each area, options shuffled (keys follow the letters). */
 export type CandidateOrder = { itemId: string; options: string[] }[];
 
-export function candidateOrder(paper: TheoryPaper, bank: ReadonlyMap<string, Pick<BankItem, "options">>, candidateKey: string): CandidateOrder {
+export function candidateOrder(
+  paper: TheoryPaper,
+  bank: ReadonlyMap<string, Pick<BankItem, "options">>,
+  candidateKey: string,
+): CandidateOrder {
   const random = seededRandom(`order|${candidateKey}`);
   return paper.sections.flatMap((s) =>
     shuffled(s.items, random).map((i) => ({

@@ -1,6 +1,7 @@
 // The theory question bank: item schema, file validation with file:line messages, version hash.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { AREA_CODES, AREAS, BASIC_AREAS, type Area, type Level } from "./levels";
 import { REQUIREMENTS } from "./standard";
@@ -11,6 +12,26 @@ export type ItemType = (typeof ITEM_TYPES)[number];
 export const JUDGE_KEYS = ["正确", "错误"] as const;
 
 const letter = z.enum(["A", "B", "C", "D", "E"]);
+
+/** Review workflow states (README "Review"); `retired: true` is the same as `status: retired`. */
+export const ITEM_STATUSES = ["draft", "reviewed", "active", "retired"] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** Lowercase ASCII kebab-case, e.g. `l5-xkf-32-on-the-spot-fix`. */
+export const ENEMY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return days !== undefined && d >= 1 && d <= days;
+}
+
+const isoDate = () => z.string().refine(isIsoDate, "应为 YYYY-MM-DD 格式的日期");
+const person = z.string().trim().min(1, "姓名不能为空");
 
 const itemSchema = z
   .object({
@@ -23,19 +44,29 @@ const itemSchema = z
     options: z.partialRecord(letter, z.string().trim().min(1, "选项不能为空")).optional(),
     key: z.union([z.string(), z.array(z.string())]),
     explanation: z.string().trim().min(4, "请写解析"),
-    law: z.object({ name: z.string().min(2), article: z.string().min(1) }).optional(),
+    law: z
+      .object({ name: z.string().min(2), article: z.string().min(1), version: isoDate().optional() })
+      .strict()
+      .optional(),
     retired: z.boolean().optional(),
+    enemy: z.string().regex(ENEMY_PATTERN, "enemy 应为小写英文字母、数字和连字符（如 l5-xkf-32-on-the-spot-fix）").optional(),
+    status: z.enum(ITEM_STATUSES, { message: "status 应为 draft/reviewed/active/retired" }).optional(),
+    author: person.optional(),
+    reviewer: person.optional(),
+    reviewed: isoDate().optional(),
   })
   .strict()
   .superRefine((it, ctx) => {
     const issue = (message: string, path: string) => ctx.addIssue({ code: "custom", message, path: [path] });
     const basic = BASIC_AREAS.includes(it.area);
-    if (basic !== (it.level === "common")) issue(basic ? "职业道德/基础知识的 level 应为 common" : "工作要求类题目的 level 应为 L5/L4/L3", "level");
+    if (basic !== (it.level === "common"))
+      issue(basic ? "职业道德/基础知识的 level 应为 common" : "工作要求类题目的 level 应为 L5/L4/L3", "level");
     const prefix = `T-${it.level === "common" ? "C" : it.level}-${AREA_CODES[it.area]}-`;
     if (!it.id.startsWith(prefix)) issue(`id 应以 ${prefix} 开头`, "id");
     const req = REQUIREMENTS.get(it.requirement);
     if (!req) issue(`标准中没有要求代码 ${it.requirement}`, "requirement");
-    else if (req.area !== it.area || req.level !== it.level) issue(`要求代码 ${it.requirement} 属于 ${req.level} ${req.area}，与本题不符`, "requirement");
+    else if (req.area !== it.area || req.level !== it.level)
+      issue(`要求代码 ${it.requirement} 属于 ${req.level} ${req.area}，与本题不符`, "requirement");
     const letters = Object.keys(it.options ?? {}).sort();
     if (it.type === "判断") {
       if (it.options) issue("判断题不写 options", "options");
@@ -50,6 +81,25 @@ const itemSchema = z
         issue("多选题的 key 应为两个及以上不重复的选项字母列表", "key");
       }
     }
+    // Every law item names the text it follows (question-bank/laws.yaml `version`).
+    if (it.law && it.law.version === undefined)
+      issue("law 缺少 version（该法律现行文本的日期 YYYY-MM-DD，见 question-bank/laws.yaml）", "law");
+    // Review workflow.
+    if (it.reviewer !== undefined && it.author !== undefined && it.reviewer.trim() === it.author.trim()) {
+      issue("审核人不能是作者本人", "reviewer");
+    }
+    if (it.reviewed !== undefined && it.reviewer === undefined) issue("写了 reviewed 日期却没有 reviewer", "reviewed");
+    if (it.reviewer !== undefined && it.reviewed === undefined) issue("写了 reviewer 却没有 reviewed 日期", "reviewer");
+    if (
+      (it.status === "reviewed" || it.status === "active") &&
+      it.author !== undefined &&
+      (it.reviewer === undefined || it.reviewed === undefined)
+    ) {
+      issue(`有作者的题目要设为 ${it.status}，须先经他人审核（写 reviewer 和 reviewed）`, "status");
+    }
+    if (it.retired === true && it.status !== undefined && it.status !== "retired")
+      issue(`retired: true 与 status: ${it.status} 矛盾`, "status");
+    if (it.retired === false && it.status === "retired") issue("status: retired 与 retired: false 矛盾", "status");
   });
 
 export type BankItem = {
@@ -62,9 +112,40 @@ export type BankItem = {
   options: Partial<Record<"A" | "B" | "C" | "D" | "E", string>> | null;
   key: string | string[];
   explanation: string;
-  law: { name: string; article: string } | null;
+  /**
+   * `version`: YYYY-MM-DD of the law's text the item follows (question-bank/laws.yaml); required
+   * by the validator, optional here only for rows imported before it was.
+   */
+  law: { name: string; article: string; version?: string } | null;
+  /** True for `retired: true` and for `status: retired`. */
   retired: boolean;
+  // The review fields below are always set (null when absent) by loadBank and currentBank; they
+  // are optional only so that code building partial items in memory need not name them.
+  /** Items that test the same fact share a tag; a paper holds at most one item of a tag. */
+  enemy?: string | null;
+  /** As written in the file (null if absent); see itemStatus() for the effective state. */
+  status?: ItemStatus | null;
+  author?: string | null;
+  reviewer?: string | null;
+  /** YYYY-MM-DD of the review. */
+  reviewed?: string | null;
 };
+
+/**
+ * The effective review state: retired wins; then the written status; an item without status is
+ * a draft if it names an author, else a legacy item that counts as active.
+ */
+export function itemStatus(i: Pick<BankItem, "retired" | "status" | "author">): ItemStatus {
+  if (i.retired || i.status === "retired") return "retired";
+  if (i.status) return i.status;
+  return i.author ? "draft" : "active";
+}
+
+/** Whether new papers may use the item: reviewed or active (legacy items count as active). */
+export function isEligible(i: Pick<BankItem, "retired" | "status" | "author">): boolean {
+  const s = itemStatus(i);
+  return s === "active" || s === "reviewed";
+}
 
 export type BankFile = { path: string; text: string };
 export type BankLoad = { items: BankItem[]; errors: string[] };
@@ -87,7 +168,12 @@ export function loadBank(files: readonly BankFile[]): BankLoad {
       const parsed = itemSchema.safeParse(raw);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          errors.push(`${file.path}:${lineOf(issue.path[0] as string)}: ${raw.id ?? "（无 id）"} ${issue.path.join(".") || ""} ${issue.message}`.replace(/\s+/g, " "));
+          errors.push(
+            `${file.path}:${lineOf(issue.path[0] as string)}: ${raw.id ?? "（无 id）"} ${issue.path.join(".") || ""} ${issue.message}`.replace(
+              /\s+/g,
+              " ",
+            ),
+          );
         }
         continue;
       }
@@ -100,10 +186,22 @@ export function loadBank(files: readonly BankFile[]): BankLoad {
       if (prevStem) errors.push(`${where}: ${it.id} 题干与 ${prevStem} 重复`);
       stems.set(s, `${it.id}（${where}）`);
       items.push({
-        id: it.id, type: it.type, level: it.level, area: it.area, requirement: it.requirement, stem: it.stem,
+        id: it.id,
+        type: it.type,
+        level: it.level,
+        area: it.area,
+        requirement: it.requirement,
+        stem: it.stem,
         options: it.options ?? null,
         key: Array.isArray(it.key) ? [...it.key].sort() : it.key,
-        explanation: it.explanation, law: it.law ?? null, retired: it.retired ?? false,
+        explanation: it.explanation,
+        law: it.law ?? null,
+        retired: it.retired === true || it.status === "retired",
+        enemy: it.enemy ?? null,
+        status: it.status ?? null,
+        author: it.author?.trim() ?? null,
+        reviewer: it.reviewer?.trim() ?? null,
+        reviewed: it.reviewed ?? null,
       });
     }
   }
@@ -115,4 +213,75 @@ export function loadBank(files: readonly BankFile[]): BankLoad {
 export function bankVersion(items: readonly BankItem[]): string {
   const canonical = JSON.stringify([...items].sort((a, b) => a.id.localeCompare(b.id)));
   return encodeHexLowerCase(sha256(new TextEncoder().encode(canonical))).slice(0, 12);
+}
+
+export type ReviewEdit = { ok: true; text: string } | { ok: false; message: string };
+
+/** A YAML plain scalar when that is safe, else a double-quoted one. */
+function yamlScalar(s: string): string {
+  return /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9_·. -]*$/u.test(s) &&
+    !/\s$/.test(s) &&
+    !/^(true|false|null|yes|no|on|off|~)$/i.test(s)
+    ? s
+    : JSON.stringify(s);
+}
+
+/**
+ * Records a review in a bank file's text: sets `status: active`, `reviewer` and `reviewed` of
+ * item `id`, changing or adding only those lines of that item. Refuses (in Chinese) when the
+ * reviewer is the author, the item is retired, or the edit would not load cleanly.
+ */
+export function applyReview(file: BankFile, id: string, reviewer: string, date: string): ReviewEdit {
+  if (!isIsoDate(date)) return { ok: false, message: `审核日期应为 YYYY-MM-DD 格式：${date}` };
+  const name = reviewer.trim();
+  if (!name) return { ok: false, message: "请写审核人姓名" };
+  const before = loadBank([file]);
+  const item = before.items.find((i) => i.id === id);
+  if (!item) {
+    const bad = before.errors.filter((e) => e.includes(id));
+    return { ok: false, message: bad.length ? `题目 ${id} 未通过校验，请先修正：\n${bad.join("\n")}` : `${file.path} 中没有题目 ${id}` };
+  }
+  if (item.retired) return { ok: false, message: `题目 ${id} 已退役，不能审核启用` };
+  if (item.author && item.author === name)
+    return { ok: false, message: `审核人不能是作者本人（${id} 的作者是 ${item.author}），请由其他人审核` };
+
+  const lc = new LineCounter();
+  const doc = parseDocument(file.text, { lineCounter: lc });
+  if (!isSeq(doc.contents)) return { ok: false, message: `${file.path} 不是题目列表` };
+  const node = doc.contents.items.find((n) => isMap(n) && (n.get("id") as unknown) === id);
+  if (!isMap(node) || node.items.length === 0) return { ok: false, message: `${file.path} 中没有题目 ${id}` };
+  const keyLine = (p: (typeof node.items)[number]) => lc.linePos((p.key as { range?: number[] }).range![0]).line;
+  const first = node.items[0];
+  const indent = " ".repeat(lc.linePos((first.key as { range?: number[] }).range![0]).col - 1);
+  const lines = file.text.split("\n");
+  const set: [string, string][] = [
+    ["status", "active"],
+    ["reviewer", yamlScalar(name)],
+    ["reviewed", date],
+  ];
+  const inserts: string[] = [];
+  for (const [key, value] of set) {
+    const pair = node.items.find((p) => (p.key as { value?: unknown }).value === key);
+    if (pair) {
+      const n = keyLine(pair) - 1;
+      const comment = /\s(#.*)$/.exec(lines[n])?.[1];
+      lines[n] = `${indent}${key}: ${value}${comment ? ` ${comment}` : ""}`;
+    } else inserts.push(`${indent}${key}: ${value}`);
+  }
+  if (inserts.length) {
+    // After the item's last line of content (its last value may span several lines).
+    const last = node.items[node.items.length - 1];
+    const end = (last.value as { range?: number[] } | null)?.range?.[1] ?? (last.key as { range?: number[] }).range![1];
+    let endLine = lc.linePos(Math.max(0, end - 1)).line;
+    while (endLine > 1 && (lines[endLine - 1].trim() === "" || lines[endLine - 1].trim().startsWith("#"))) endLine--;
+    lines.splice(endLine, 0, ...inserts);
+  }
+  const text = lines.join("\n");
+  const after = loadBank([{ path: file.path, text }]);
+  const edited = after.items.find((i) => i.id === id);
+  const others = (l: BankLoad) => JSON.stringify(l.items.filter((i) => i.id !== id));
+  if (!edited || after.errors.length > before.errors.length || others(after) !== others(before) || edited.status !== "active") {
+    return { ok: false, message: `无法安全地修改 ${file.path} 中的 ${id}，请手工编辑：\n${after.errors.join("\n")}` };
+  }
+  return { ok: true, text };
 }

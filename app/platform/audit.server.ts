@@ -38,3 +38,8 @@ type AuditWriter = { auditLog: { create(args: { data: ReturnType<typeof auditRec
 export async function writeAudit(tx: AuditWriter, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({ data: auditRecord(entry) });
 }
+
+/** The audit row's write as one step of a batch transaction: `db.$transaction([change, auditStep({ … })])`. */
+export function auditStep(entry: AuditEntry) {
+  return db.auditLog.create({ data: auditRecord(entry) });
+}

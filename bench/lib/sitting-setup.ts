@@ -8,7 +8,8 @@ import { idNumberCheckChar } from "~/domain/id-number";
 import type { Level } from "~/domain/levels";
 import { db, ensureDbReady } from "~/platform/db.server";
 import { hashPassword } from "~/platform/password.server";
-import { assembleSittingPaper, paperOf, registerCandidates, roomStaffing } from "~/features/sittings/service.server";
+import { paperOf } from "~/domain/paper";
+import { assembleSittingPaper, registerCandidates, roomStaffing } from "~/features/sittings/index.server";
 
 export { db };
 

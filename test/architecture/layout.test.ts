@@ -66,7 +66,7 @@ const TABLE_OWNER: Record<string, string> = {
   roomProctor: "sittings",
   registration: "sittings",
   paper: "sittings",
-  extraTime: "sittings",
+  extraTime: "exam-taking",
   incident: "sittings",
   examSession: "exam-taking",
   attempt: "exam-taking",
@@ -136,7 +136,8 @@ function violations() {
         found.push(`${f.rel}: writes ${model}, a table with no owner in TABLE_OWNER`);
         continue;
       }
-      if (writer !== owner) found.push(`${f.rel}: writes ${model}, which only ${owner === "platform" ? "app/platform" : `the ${owner} service`} may write`);
+      if (writer !== owner)
+        found.push(`${f.rel}: writes ${model}, which only ${owner === "platform" ? "app/platform" : `the ${owner} service`} may write`);
     }
   }
   return [...new Set(found)].sort();

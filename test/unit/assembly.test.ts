@@ -9,7 +9,7 @@ import {
   type Shortfall,
   type TheoryPaper,
 } from "~/domain/assembly";
-import { ITEM_TYPES, type BankItem, type ItemType } from "~/domain/bank";
+import { isEligible, ITEM_TYPES, type BankItem, type ItemType } from "~/domain/bank";
 import { BASIC_AREAS, LEVELS, LOWER_LEVELS, THEORY_WEIGHTS, type Area, type Level } from "~/domain/levels";
 import { REQUIREMENTS } from "~/domain/standard";
 import { loadBankFromDisk } from "~/features/bank/files.server";
@@ -24,7 +24,9 @@ function paperOf(r: AssemblyResult): TheoryPaper {
   return r.paper;
 }
 
-const papers = new Map<Level, TheoryPaper[]>(LEVELS.map((level) => [level, SEEDS.map((seed) => paperOf(assembleTheoryPaper(bank.items, level, seed, bank.version)))]));
+const papers = new Map<Level, TheoryPaper[]>(
+  LEVELS.map((level) => [level, SEEDS.map((seed) => paperOf(assembleTheoryPaper(bank.items, level, seed, bank.version)))]),
+);
 
 describe("theory papers from the real bank", () => {
   it("the bank loads without errors", () => {
@@ -62,6 +64,13 @@ describe("theory papers from the real bank", () => {
       }
     });
 
+    it("never holds two items of one enemy tag", () => {
+      for (const p of list()) {
+        const tags = p.sections.flatMap((s) => s.items.map((i) => byId.get(i.id)!.enemy)).filter(Boolean);
+        expect(new Set(tags).size, `seed ${p.seed}`).toBe(tags.length);
+      }
+    });
+
     it("has the type mix typeMix(weight) in every section, with the right points and bank data", () => {
       const problems: string[] = [];
       for (const p of list()) {
@@ -73,7 +82,9 @@ describe("theory papers from the real bank", () => {
             const want = b && { id: b.id, type: b.type, points: ITEM_POINTS[b.type], level: b.level, requirement: b.requirement };
             if (!b) problems.push(`seed ${p.seed}: ${i.id} is not in the bank`);
             else if (b.retired) problems.push(`seed ${p.seed}: ${i.id} is retired`);
-            else if (JSON.stringify(i) !== JSON.stringify(want)) problems.push(`seed ${p.seed}: ${JSON.stringify(i)} ≠ ${JSON.stringify(want)}`);
+            else if (!isEligible(b)) problems.push(`seed ${p.seed}: ${i.id} has not been reviewed`);
+            else if (JSON.stringify(i) !== JSON.stringify(want))
+              problems.push(`seed ${p.seed}: ${JSON.stringify(i)} ≠ ${JSON.stringify(want)}`);
             else if (b.area !== s.area) problems.push(`seed ${p.seed}: ${i.id} (${b.area}) in section ${s.area}`);
           }
         }
@@ -92,7 +103,8 @@ describe("theory papers from the real bank", () => {
           for (const type of ITEM_TYPES) {
             const ofType = s.items.filter((i) => i.type === type);
             const own = ofType.filter((i) => i.level === level).length;
-            if (own < Math.ceil(ofType.length / 2)) problems.push(`seed ${p.seed}: ${s.area} ${type} has ${own}/${ofType.length} own-level items`);
+            if (own < Math.ceil(ofType.length / 2))
+              problems.push(`seed ${p.seed}: ${s.area} ${type} has ${own}/${ofType.length} own-level items`);
           }
           for (const i of s.items) {
             const b = byId.get(i.id)!;
@@ -102,9 +114,11 @@ describe("theory papers from the real bank", () => {
               continue;
             }
             // never a higher level than the paper, only the own or a lower level
-            if (RANK[i.level] < RANK[level] || ![level, ...LOWER_LEVELS[level]].includes(i.level)) problems.push(`${where}: level above ${level}`);
+            if (RANK[i.level] < RANK[level] || ![level, ...LOWER_LEVELS[level]].includes(i.level))
+              problems.push(`${where}: level above ${level}`);
             // never an area whose weight is "–" at the paper's level or at the item's level
-            if (weights[b.area] === undefined || THEORY_WEIGHTS[i.level][b.area] === undefined) problems.push(`${where}: area excluded by table 4.1`);
+            if (weights[b.area] === undefined || THEORY_WEIGHTS[i.level][b.area] === undefined)
+              problems.push(`${where}: area excluded by table 4.1`);
             // the requirement code belongs to the item's level and area
             const req = REQUIREMENTS.get(i.requirement);
             if (req?.level !== i.level || req.area !== s.area) problems.push(`${where}: requirement ${i.requirement} does not match`);
@@ -177,7 +191,21 @@ function item(level: BankItem["level"], area: Area, type: ItemType, extra: Parti
   const code = { 职业道德: "ZD", 基础知识: "JC", 咨询引导: "ZX", 业务办理: "YW", 综合出件: "CJ", 现场管理: "XC", 培训与管理: "PX" }[area];
   return {
     id: `T-${level === "common" ? "C" : level}-${code}-${String(serial).padStart(4, "0")}`,
-    type, level, area, requirement, stem: `合成题目第 ${serial} 题的题干`, options, key, explanation: "合成题目的解析", law: null, retired: false,
+    type,
+    level,
+    area,
+    requirement,
+    stem: `合成题目第 ${serial} 题的题干`,
+    options,
+    key,
+    explanation: "合成题目的解析",
+    law: null,
+    retired: false,
+    enemy: null,
+    status: null,
+    author: null,
+    reviewer: null,
+    reviewed: null,
     ...extra,
   };
 }
@@ -199,7 +227,8 @@ function without(items: BankItem[], n: number, match: (i: BankItem) => boolean):
   return out;
 }
 
-const inBucket = (level: BankItem["level"], area: Area, type: ItemType) => (i: BankItem) => i.level === level && i.area === area && i.type === type;
+const inBucket = (level: BankItem["level"], area: Area, type: ItemType) => (i: BankItem) =>
+  i.level === level && i.area === area && i.type === type;
 
 function shortfallsOf(r: AssemblyResult): { shortfalls: Shortfall[]; message: string } {
   if (r.ok) throw new Error("expected a shortfall, got a paper");
@@ -225,7 +254,10 @@ describe("shortfalls", () => {
 
   it("names a work bucket short of the own-level minimum", () => {
     // L4 业务办理 (weight 35) draws 5 多选, at least 3 from L4; leave 1 L4 and give plenty of L5.
-    const bank = [...without(exactBank("L4"), 4, inBucket("L4", "业务办理", "多选")), ...Array.from({ length: 10 }, () => item("L5", "业务办理", "多选"))];
+    const bank = [
+      ...without(exactBank("L4"), 4, inBucket("L4", "业务办理", "多选")),
+      ...Array.from({ length: 10 }, () => item("L5", "业务办理", "多选")),
+    ];
     const r = shortfallsOf(assembleTheoryPaper(bank, "L4", 3, "v"));
     expect(r.shortfalls).toEqual([{ level: "L4", area: "业务办理", type: "多选", need: 3, have: 1, ownLevel: true }]);
     expect(r.message).toContain("四级/中级工「业务办理」多选题（本级题至少一半）需要 3 道，可用 1 道，缺 2 道");
@@ -249,7 +281,10 @@ describe("shortfalls", () => {
 
   it("fills the rest of a work bucket from lower levels once the own-level minimum is met", () => {
     // L4 咨询引导 (weight 15) draws 8 单选, at least 4 from L4.
-    const bank = [...without(exactBank("L4"), 4, inBucket("L4", "咨询引导", "单选")), ...Array.from({ length: 4 }, () => item("L5", "咨询引导", "单选"))];
+    const bank = [
+      ...without(exactBank("L4"), 4, inBucket("L4", "咨询引导", "单选")),
+      ...Array.from({ length: 4 }, () => item("L5", "咨询引导", "单选")),
+    ];
     const p = paperOf(assembleTheoryPaper(bank, "L4", 9, "v"));
     const single = p.sections.find((s) => s.area === "咨询引导")!.items.filter((i) => i.type === "单选");
     expect(single.filter((i) => i.level === "L4")).toHaveLength(4);
@@ -315,5 +350,152 @@ describe("candidateOrder", () => {
       }
     }
     expect(moved).toBeGreaterThan(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Review status, enemy tags and exposure, on synthetic banks.
+
+const allIds = (p: TheoryPaper) => p.sections.flatMap((s) => s.items.map((i) => i.id));
+
+describe("review status", () => {
+  it("uses reviewed, active and legacy items, never drafts or retired ones", () => {
+    // L5 综合出件 (weight 10) draws 2 多选; offer one of each status plus one legacy item.
+    const base = without(exactBank("L5"), 2, inBucket("L5", "综合出件", "多选"));
+    const legacy = item("L5", "综合出件", "多选");
+    const reviewed = item("L5", "综合出件", "多选", { status: "reviewed", author: "甲", reviewer: "乙", reviewed: "2026-12-01" });
+    const draft = item("L5", "综合出件", "多选", { status: "draft", author: "甲" });
+    const authored = item("L5", "综合出件", "多选", { author: "甲" }); // an author and no status: a draft
+    const retired = item("L5", "综合出件", "多选", { status: "retired" });
+    for (let seed = 1; seed <= 30; seed++) {
+      const ids = allIds(paperOf(assembleTheoryPaper([...base, legacy, reviewed, draft, authored, retired], "L5", seed, "v")));
+      expect(ids).toEqual(expect.arrayContaining([legacy.id, reviewed.id]));
+      for (const x of [draft, authored, retired]) expect(ids).not.toContain(x.id);
+    }
+  });
+
+  it("counts drafts as missing when they would be needed", () => {
+    const base = without(exactBank("L5"), 1, inBucket("L5", "综合出件", "多选"));
+    const r = shortfallsOf(assembleTheoryPaper([...base, item("L5", "综合出件", "多选", { status: "draft", author: "甲" })], "L5", 1, "v"));
+    expect(r.shortfalls).toEqual([{ level: "L5", area: "综合出件", type: "多选", need: 2, have: 1 }]);
+  });
+});
+
+describe("enemy tags", () => {
+  it("never puts two items of one tag into a paper, across types and areas too", () => {
+    // Plenty of L4 咨询引导 单选 (8 drawn), pairs of them share a tag; one tag also spans a 判断
+    // of the same area and a 单选 of 业务办理.
+    const base = without(exactBank("L4"), 8, inBucket("L4", "咨询引导", "单选"));
+    const pairs = Array.from({ length: 10 }, (_, k) => [
+      item("L4", "咨询引导", "单选", { enemy: `t-${k}` }),
+      item("L4", "咨询引导", "单选", { enemy: `t-${k}` }),
+    ]).flat();
+    const judge = item("L4", "咨询引导", "判断", { enemy: "t-0" });
+    const other = item("L4", "业务办理", "单选", { enemy: "t-1" });
+    const bank = [...base, ...pairs, judge, other];
+    const tagOf = new Map(bank.map((i) => [i.id, i.enemy]));
+    let judgeUsed = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      const p = paperOf(assembleTheoryPaper(bank, "L4", seed, "v"));
+      const tags = allIds(p)
+        .map((id) => tagOf.get(id))
+        .filter(Boolean);
+      expect(new Set(tags).size, `seed ${seed}`).toBe(tags.length);
+      const single = p.sections.find((s) => s.area === "咨询引导")!.items.filter((i) => i.type === "单选");
+      expect(single).toHaveLength(8);
+      if (allIds(p).includes(judge.id)) judgeUsed++;
+    }
+    // the 判断 of tag t-0 is still drawn whenever no 单选 of t-0 came first
+    expect(judgeUsed).toBeGreaterThan(0);
+  });
+
+  it("stays reproducible with enemy tags", () => {
+    const base = without(exactBank("L3"), 4, inBucket("L3", "业务办理", "判断"));
+    const tagged = Array.from({ length: 12 }, (_, k) => item("L3", "业务办理", "判断", { enemy: `r-${k % 5}` }));
+    const bank = [...base, ...tagged];
+    for (const seed of [1, 2, 3]) {
+      const a = paperOf(assembleTheoryPaper(bank, "L3", seed, "v"));
+      expect(paperOf(assembleTheoryPaper([...bank].reverse(), "L3", seed, "v"))).toEqual(a);
+    }
+  });
+
+  it("reports a bucket made short by shared tags, saying so", () => {
+    // L5 基础知识 draws 12 单选; 13 are there but three share one tag → 11 usable.
+    const base = without(exactBank("L5"), 12, inBucket("common", "基础知识", "单选"));
+    const bank = [
+      ...base,
+      ...Array.from({ length: 10 }, () => item("common", "基础知识", "单选")),
+      ...Array.from({ length: 3 }, () => item("common", "基础知识", "单选", { enemy: "same-fact" })),
+    ];
+    const r = shortfallsOf(assembleTheoryPaper(bank, "L5", 1, "v"));
+    expect(r.shortfalls).toEqual([{ level: "common", area: "基础知识", type: "单选", need: 12, have: 11, enemies: true }]);
+    expect(r.message).toContain("公共「基础知识」单选题需要 12 道，可用 11 道，缺 1 道（同一 enemy 标签的题目每卷只能用一道）");
+  });
+
+  it("reports an own-level minimum missed because of shared tags", () => {
+    // L4 业务办理 draws 5 多选, at least 3 from L4: three L4 items share a tag (1 usable), plenty of L5.
+    const base = without(exactBank("L4"), 5, inBucket("L4", "业务办理", "多选"));
+    const bank = [
+      ...base,
+      ...Array.from({ length: 3 }, () => item("L4", "业务办理", "多选", { enemy: "l4-dup" })),
+      item("L4", "业务办理", "多选"),
+      ...Array.from({ length: 6 }, () => item("L5", "业务办理", "多选")),
+    ];
+    const r = shortfallsOf(assembleTheoryPaper(bank, "L4", 2, "v"));
+    expect(r.shortfalls).toEqual([{ level: "L4", area: "业务办理", type: "多选", need: 3, have: 2, ownLevel: true, enemies: true }]);
+  });
+});
+
+describe("exposure", () => {
+  // L5 综合出件 (weight 10) draws 4 单选, all from L5 here; offer 12.
+  const base = without(exactBank("L5"), 4, inBucket("L5", "综合出件", "单选"));
+  const pool = Array.from({ length: 12 }, () => item("L5", "综合出件", "单选"));
+  const bank = [...base, ...pool];
+  const drawn = (p: TheoryPaper) =>
+    p.sections
+      .find((s) => s.area === "综合出件")!
+      .items.filter((i) => i.type === "单选")
+      .map((i) => i.id);
+
+  it("prefers the least used items of a bucket", () => {
+    // Eight of the twelve were used before; the four unused ones are always drawn.
+    const exposure = new Map(pool.slice(0, 8).map((i, k) => [i.id, 1 + (k % 3)]));
+    const fresh = pool.slice(8).map((i) => i.id);
+    for (let seed = 1; seed <= 20; seed++) {
+      expect(drawn(paperOf(assembleTheoryPaper(bank, "L5", seed, "v", { exposure }))).sort()).toEqual([...fresh].sort());
+    }
+  });
+
+  it("breaks ties by the seed, reproducibly", () => {
+    // All used once except two used five times: those two are never drawn, the rest vary by seed.
+    const exposure = new Map(pool.map((i, k) => [i.id, k < 2 ? 5 : 1]));
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 20; seed++) {
+      const a = paperOf(assembleTheoryPaper(bank, "L5", seed, "v", { exposure }));
+      expect(paperOf(assembleTheoryPaper([...bank].reverse(), "L5", seed, "v", { exposure }))).toEqual(a);
+      for (const id of drawn(a)) seen.add(id);
+      expect(drawn(a)).not.toContain(pool[0].id);
+      expect(drawn(a)).not.toContain(pool[1].id);
+    }
+    expect(seen.size).toBe(10);
+  });
+
+  it("without exposure, or with all equal, gives the plain seeded paper", () => {
+    const plain = paperOf(assembleTheoryPaper(bank, "L5", 4, "v"));
+    expect(paperOf(assembleTheoryPaper(bank, "L5", 4, "v", { exposure: new Map() }))).toEqual(plain);
+    expect(paperOf(assembleTheoryPaper(bank, "L5", 4, "v", { exposure: new Map(bank.map((i) => [i.id, 3])) }))).toEqual(plain);
+  });
+
+  it("keeps the enemy rule", () => {
+    const tagged = pool.map((i, k) => ({ ...i, enemy: `e-${k % 6}` }));
+    const exposure = new Map(tagged.map((i, k) => [i.id, k]));
+    const p = paperOf(assembleTheoryPaper([...base, ...tagged], "L5", 1, "v", { exposure }));
+    // the least used of each tag: e-0..e-3 through items 0..3
+    expect(drawn(p).sort()).toEqual(
+      tagged
+        .slice(0, 4)
+        .map((i) => i.id)
+        .sort(),
+    );
   });
 });

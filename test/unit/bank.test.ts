@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bankVersion, loadBank, type BankFile } from "~/domain/bank";
+import { applyReview, bankVersion, isEligible, itemStatus, loadBank, type BankFile } from "~/domain/bank";
 import { readBankFiles } from "~/features/bank/files.server";
 
 /** 1-based line of the first occurrence of `needle` at or after line `from`. */
@@ -9,7 +9,17 @@ function lineOf(text: string, needle: string, from = 1): number {
   throw new Error(`not found: ${needle}`);
 }
 
-type Fields = { type?: string; level?: string; area?: string; requirement?: string; stem?: string; options?: string[] | null; key?: string };
+type Fields = {
+  type?: string;
+  level?: string;
+  area?: string;
+  requirement?: string;
+  stem?: string;
+  options?: string[] | null;
+  key?: string;
+  /** Extra lines appended to the item, without indentation, e.g. ["status: draft"]. */
+  extra?: string[];
+};
 
 /** One item as YAML, valid unless a field says otherwise. */
 function yamlItem(id: string, o: Fields = {}): string {
@@ -29,6 +39,7 @@ function yamlItem(id: string, o: Fields = {}): string {
   }
   lines.push(`  key: ${o.key ?? (type === "判断" ? "正确" : type === "单选" ? "B" : "[A, C]")}`);
   lines.push(`  explanation: 这是第 ${id.slice(-4)} 号测试题的解析。`);
+  for (const l of o.extra ?? []) lines.push(`  ${l}`);
   return lines.join("\n") + "\n";
 }
 
@@ -62,6 +73,7 @@ describe("loadBank", () => {
     expect(errors).toEqual([]);
     expect(items.map((i) => i.id)).toEqual(["T-L5-YW-0001", "T-L5-YW-0002", "T-L5-YW-0003", "T-L5-YW-0099"]);
     expect(items[1]).toMatchObject({ type: "判断", options: null, key: "正确", law: null, retired: false });
+    expect(items[1]).toMatchObject({ enemy: null, status: null, author: null, reviewer: null, reviewed: null });
     expect(items[2].key).toEqual(["A", "C", "E"]);
   });
 
@@ -70,7 +82,8 @@ describe("loadBank", () => {
     const { errors, items } = loadBank([file]);
     for (const e of errors) expect(e.startsWith(`${file.path}:`)).toBe(true);
     // the valid items around the bad one still load (YAML errors aside)
-    if (!errors.some((e) => e.includes("YAML"))) expect(items.map((i) => i.id)).toEqual(expect.arrayContaining(["T-L5-YW-0001", "T-L5-YW-0099"]));
+    if (!errors.some((e) => e.includes("YAML")))
+      expect(items.map((i) => i.id)).toEqual(expect.arrayContaining(["T-L5-YW-0001", "T-L5-YW-0099"]));
     return errors;
   }
 
@@ -158,7 +171,7 @@ describe("loadBank", () => {
 
   const badYaml = () => {
     // "a: b: c" on one line is not valid YAML (nested mapping in a compact mapping)
-    const item = yamlItem("T-L5-YW-0030").replace(/  stem: .*/, "  stem: 题干: 含有冒号: 未加引号");
+    const item = yamlItem("T-L5-YW-0030").replace(/ {2}stem: .*/, "  stem: 题干: 含有冒号: 未加引号");
     return fileWith(item);
   };
 
@@ -190,6 +203,173 @@ describe("loadBank", () => {
   });
 });
 
+describe("review fields, enemy tags and law versions", () => {
+  const one = (extra: string[]) => loadBank([fileWith(yamlItem("T-L5-YW-0050", { extra }))]);
+  const errorsFor = (extra: string[]) => one(extra).errors;
+  const itemFor = (extra: string[]) => one(extra).items.find((i) => i.id === "T-L5-YW-0050");
+
+  it("loads enemy, status, author, reviewer, reviewed and law.version", () => {
+    const i = itemFor([
+      "enemy: l5-xkf-32-on-the-spot-fix",
+      "status: active",
+      "author: 张三",
+      "reviewer: 李四",
+      "reviewed: 2026-12-04",
+      "law:",
+      "  name: 中华人民共和国行政许可法",
+      "  article: 第三十二条",
+      "  version: 2019-04-23",
+    ]);
+    expect(i).toMatchObject({
+      enemy: "l5-xkf-32-on-the-spot-fix",
+      status: "active",
+      author: "张三",
+      reviewer: "李四",
+      reviewed: "2026-12-04",
+      law: { name: "中华人民共和国行政许可法", article: "第三十二条", version: "2019-04-23" },
+      retired: false,
+    });
+    expect(isEligible(i!)).toBe(true);
+  });
+
+  it("rejects an enemy tag that is not lowercase kebab-case ASCII", () => {
+    for (const tag of ["L5-Upper", "with space", "下划线", "a_b", "-lead", "trail-", "a--b"]) {
+      const errors = errorsFor([`enemy: "${tag}"`]);
+      expect(errors, tag).toHaveLength(1);
+      expect(errors[0]).toContain("enemy 应为小写英文字母");
+    }
+    expect(errorsFor(["enemy: c-14-age-limit-2"])).toEqual([]);
+  });
+
+  it("requires law.version on every law item", () => {
+    const errors = errorsFor(["law:", "  name: 中华人民共和国宪法", "  article: 第二条"]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("law 缺少 version");
+    expect(errors[0]).toMatch(/^question-bank\/theory\/L5\/fixture\.yaml:\d+: T-L5-YW-0050 law /);
+  });
+
+  it("rejects bad dates in law.version and reviewed", () => {
+    expect(errorsFor(["law:", "  name: 中华人民共和国宪法", "  article: 第二条", "  version: 2018-02-30"]).join()).toContain(
+      "law.version 应为 YYYY-MM-DD",
+    );
+    expect(errorsFor(["law:", "  name: 中华人民共和国宪法", "  article: 第二条", "  version: 2018年"]).join()).toContain("law.version");
+    expect(errorsFor(["reviewer: 李四", "reviewed: 2026/12/04"]).join()).toContain("reviewed 应为 YYYY-MM-DD");
+    expect(errorsFor(["law:", "  name: 中华人民共和国宪法", "  article: 第二条", "  edition: 2018"]).join()).toContain("law");
+  });
+
+  it("enforces the review rules", () => {
+    expect(errorsFor(["status: active", "author: 张三", "reviewer: 张三", "reviewed: 2026-12-04"]).join()).toContain(
+      "审核人不能是作者本人",
+    );
+    expect(errorsFor(["status: active", "author: 张三"]).join()).toContain("须先经他人审核");
+    expect(errorsFor(["status: reviewed", "author: 张三", "reviewer: 李四"]).join()).toContain("reviewed");
+    expect(errorsFor(["reviewed: 2026-12-04"]).join()).toContain("没有 reviewer");
+    expect(errorsFor(["status: active", "retired: true"]).join()).toContain("矛盾");
+    expect(errorsFor(["status: retired", "retired: false"]).join()).toContain("矛盾");
+    expect(errorsFor(["status: published"]).join()).toContain("status 应为 draft/reviewed/active/retired");
+    // a legacy item may be marked active without an author
+    expect(errorsFor(["status: active"])).toEqual([]);
+  });
+
+  it("works out the effective status and who may enter papers", () => {
+    const cases: [string[], string, boolean][] = [
+      [[], "active", true],
+      [["status: draft", "author: 张三"], "draft", false],
+      [["author: 张三"], "draft", false],
+      [["status: reviewed", "author: 张三", "reviewer: 李四", "reviewed: 2026-12-01"], "reviewed", true],
+      [["status: active", "author: 张三", "reviewer: 李四", "reviewed: 2026-12-01"], "active", true],
+      [["status: retired"], "retired", false],
+      [["retired: true"], "retired", false],
+      [["status: retired", "retired: true"], "retired", false],
+    ];
+    for (const [extra, status, eligible] of cases) {
+      const i = itemFor(extra);
+      expect(i, extra.join()).toBeDefined();
+      expect(itemStatus(i!), extra.join()).toBe(status);
+      expect(isEligible(i!), extra.join()).toBe(eligible);
+      expect(i!.retired).toBe(status === "retired");
+    }
+  });
+});
+
+describe("applyReview", () => {
+  const draft = yamlItem("T-L5-YW-0060", { extra: ["status: draft", "author: 张三"] });
+  const file = fileWith(draft);
+
+  it("sets status, reviewer and reviewed of that item only, keeping every other line", () => {
+    const r = applyReview(file, "T-L5-YW-0060", "李四", "2026-12-04");
+    if (!r.ok) throw new Error(r.message);
+    const before = file.text.split("\n");
+    const after = r.text.split("\n");
+    const at = before.indexOf("  status: draft");
+    expect(after[at]).toBe("  status: active");
+    expect(after.slice(at + 1, at + 4)).toEqual(["  author: 张三", "  reviewer: 李四", "  reviewed: 2026-12-04"]);
+    // nothing else changed: removing the two new lines and the status line gives the old text back
+    expect(after.filter((_, k) => k !== at + 2 && k !== at + 3).map((l, k) => (k === at ? "  status: draft" : l))).toEqual(before);
+    const loaded = loadBank([{ path: PATH, text: r.text }]);
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.items.find((i) => i.id === "T-L5-YW-0060")).toMatchObject({
+      status: "active",
+      author: "张三",
+      reviewer: "李四",
+      reviewed: "2026-12-04",
+    });
+  });
+
+  it("updates a previous review in place", () => {
+    const first = applyReview(file, "T-L5-YW-0060", "李四", "2026-12-04");
+    if (!first.ok) throw new Error(first.message);
+    const again = applyReview({ path: PATH, text: first.text }, "T-L5-YW-0060", "王五", "2026-12-05");
+    if (!again.ok) throw new Error(again.message);
+    expect(again.text.split("\n")).toHaveLength(first.text.split("\n").length);
+    expect(again.text).toContain("  reviewer: 王五\n  reviewed: 2026-12-05");
+  });
+
+  it("adds the fields at the end of an item without them, before the next item", () => {
+    const r = applyReview(fileWith(yamlItem("T-L5-YW-0061")), "T-L5-YW-0061", "李四", "2026-12-04");
+    if (!r.ok) throw new Error(r.message);
+    expect(r.text).toContain("第 0061 号测试题的解析。\n  status: active\n  reviewer: 李四\n  reviewed: 2026-12-04\n\n- id: T-L5-YW-0099");
+  });
+
+  it("adds the fields after a nested law mapping at the end of the last item of a file", () => {
+    const text = yamlItem("T-L5-YW-0063", {
+      extra: [
+        "status: draft",
+        "author: 张三",
+        "law:",
+        "  name: 中华人民共和国行政许可法",
+        "  article: 第三十二条",
+        "  version: 2019-04-23",
+        "# 文件末尾的注释",
+      ],
+    });
+    const r = applyReview({ path: PATH, text }, "T-L5-YW-0063", "李四", "2026-12-04");
+    if (!r.ok) throw new Error(r.message);
+    expect(r.text).toContain("    version: 2019-04-23\n  reviewer: 李四\n  reviewed: 2026-12-04\n  # 文件末尾的注释\n");
+  });
+
+  it("refuses when the reviewer is the author, in Chinese", () => {
+    const r = applyReview(file, "T-L5-YW-0060", "张三", "2026-12-04");
+    expect(r).toEqual({ ok: false, message: expect.stringContaining("审核人不能是作者本人") });
+  });
+
+  it("refuses unknown and retired items and bad dates", () => {
+    expect(applyReview(file, "T-L5-YW-0999", "李四", "2026-12-04")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("没有题目"),
+    });
+    const retired = fileWith(yamlItem("T-L5-YW-0062", { extra: ["retired: true"] }));
+    expect(applyReview(retired, "T-L5-YW-0062", "李四", "2026-12-04")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("已退役"),
+    });
+    expect(applyReview(file, "T-L5-YW-0060", "李四", "2026-13-01")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("YYYY-MM-DD"),
+    });
+  });
+});
+
 describe("bankVersion", () => {
   const files = readBankFiles();
   const base = bankVersion(loadBank(files).items);
@@ -210,7 +390,9 @@ describe("bankVersion", () => {
   it("changes when a stem changes", () => {
     const { items } = loadBank(files);
     const target = items[0];
-    const edited = files.map((f) => (f.text.includes(`id: ${target.id}\n`) ? { ...f, text: f.text.replace(target.stem, `${target.stem}（修订）`) } : f));
+    const edited = files.map((f) =>
+      f.text.includes(`id: ${target.id}\n`) ? { ...f, text: f.text.replace(target.stem, `${target.stem}（修订）`) } : f,
+    );
     const after = loadBank(edited);
     expect(after.errors).toEqual([]);
     expect(after.items.find((i) => i.id === target.id)!.stem).toBe(`${target.stem}（修订）`);

@@ -4,13 +4,17 @@
 import { timingSafeEqual } from "node:crypto";
 import { clockState, SAVE_GRACE_MS } from "~/domain/exam-clock";
 import { validateIdNumber } from "~/domain/id-number";
-import { ACCOUNT_POLICY, lockedUntil, recordFailure, retryMessage } from "~/domain/throttle";
+import { ACCOUNT_POLICY, lockedUntil, retryMessage } from "~/domain/throttle";
 import { formatTime } from "~/domain/time";
-import { audit } from "~/platform/audit.server";
+import { gradeTheory, type AnswerValue } from "~/domain/grading";
+import { LEVEL_LABELS, THEORY_WEIGHTS, type Area, type Level } from "~/domain/levels";
+import { gradableItems, paperOf, roomClock } from "~/domain/paper";
+import { roomState } from "~/domain/sitting-lifecycle";
+import { type AuditActor, auditStep, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError } from "~/platform/http.server";
 import { candidateOrder, type CandidateOrder } from "~/domain/assembly";
-import { finalizeAttempt, paperOf, roomClock } from "~/features/sittings/service.server";
+import { clearThrottle, countFailure, loadThrottle } from "~/platform/throttle.server";
 import { generateSessionToken, isSecureRequest, sessionIdFromToken } from "~/platform/session.server";
 
 const EXAM_COOKIE = "zw_exam";
@@ -94,7 +98,7 @@ export async function examLogin(
   now: Date,
 ): Promise<ExamLoginResult> {
   const key = `ticket:${input.ticket}`;
-  const state = await db.loginThrottle.findUnique({ where: { key } });
+  const state = await loadThrottle(key);
   const until = lockedUntil(state, now);
   if (until) return { ok: false, status: 429, message: retryMessage(until, now, formatTime) };
   // A whole sitting signs in within minutes: the registration, person, sitting, room and attempt in one query.
@@ -109,16 +113,18 @@ export async function examLogin(
      WHERE r."ticketNumber" = ${input.ticket}`;
   const id = validateIdNumber(input.idNumber);
   const fail = async (message: string) => {
-    const next = recordFailure(state, now, ACCOUNT_POLICY);
-    await db.loginThrottle.upsert({ where: { key }, create: { key, ...next }, update: next });
-    await audit({ action: "exam.login_failed", ip, target: input.ticket, centerId: reg?.centerId ?? null, at: now });
+    await countFailure(key, now, ACCOUNT_POLICY, state);
+    await auditStep({ action: "exam.login_failed", ip, target: input.ticket, centerId: reg?.centerId ?? null, at: now });
     return { ok: false as const, status: 401 as const, message };
   };
   if (!reg || !reg.roomId || !id.ok || !same(reg.idNumber, id.value)) return fail("准考证号或身份证号不正确，请核对准考证。");
-  if (reg.roomStatus !== "open" || !reg.startCode) return { ok: false, status: 409, message: "本考场尚未开考，请等待监考员宣布开考码。" };
+  // A closed room still lets its candidates in to read their submitted paper's result.
+  const room = roomState({ status: reg.roomStatus ?? "waiting", pausedAt: null });
+  if (room === "waiting" || !reg.startCode) return { ok: false, status: 409, message: "本考场尚未开考，请等待监考员宣布开考码。" };
+  if (room === "closed" && !reg.attemptId) return { ok: false, status: 409, message: "本考场考试已结束。" };
   if (!same(reg.startCode, input.startCode.trim())) return fail("开考码不正确，请以监考员宣布的为准。");
   if (!reg.paperId) return { ok: false, status: 409, message: "本场考试尚未组卷，请联系监考员。" };
-  if (state) await db.loginThrottle.deleteMany({ where: { key } });
+  if (state) await clearThrottle(key);
   if (!reg.attemptId) {
     const { paper, items } = paperOf(await paperRow(reg.paperId));
     const order = candidateOrder(paper, items, reg.registrationId);
@@ -132,15 +138,17 @@ export async function examLogin(
     rememberOrder(attempt.id, order);
   }
   const token = generateSessionToken();
-  await db.examSession.create({
-    data: {
-      id: sessionIdFromToken(token),
-      registrationId: reg.registrationId,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + EXAM_SESSION_MS),
-    },
-  });
-  await audit({ action: "exam.login", ip, target: reg.ticketNumber, centerId: reg.centerId, at: now });
+  await db.$transaction([
+    db.examSession.create({
+      data: {
+        id: sessionIdFromToken(token),
+        registrationId: reg.registrationId,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + EXAM_SESSION_MS),
+      },
+    }),
+    auditStep({ action: "exam.login", ip, target: reg.ticketNumber, centerId: reg.centerId, at: now }),
+  ]);
   const secure = isSecureRequest(request) ? "; Secure" : "";
   return { ok: true, cookie: `${EXAM_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/exam; Max-Age=${EXAM_SESSION_MS / 1000}${secure}` };
 }
@@ -322,4 +330,167 @@ export async function saveAnswer(
   if (prev && prev.windowId === input.windowId && prev.seq >= input.seq) return { status: 200, savedAt: prev.savedAt.getTime() };
   // Unreachable unless the window was claimed away and back between the write and the read.
   return { status: 409, message: OTHER_WINDOW };
+}
+
+/** Grades and closes an attempt with what was saved. Safe to call twice: the second call is a no-op. */
+export async function finalizeAttempt(attemptId: string, reason: "manual" | "deadline", now: Date, audit?: { ip: string | null }) {
+  return db.$transaction(async (tx) => {
+    const attempt = await tx.attempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      include: { answers: true, registration: { include: { sitting: { include: { paper: true } } } } },
+    });
+    if (attempt.status === "submitted") return attempt;
+    const { items } = paperOf(attempt.registration.sitting.paper!);
+    const answers = new Map<string, AnswerValue>(attempt.answers.map((a) => [a.itemId, JSON.parse(a.value) as AnswerValue]));
+    const grade = gradeTheory(gradableItems(items), answers);
+    const done = await tx.attempt.update({
+      where: { id: attemptId, status: "in_progress" },
+      data: {
+        status: "submitted",
+        submittedAt: now,
+        submitReason: reason,
+        score: grade.total,
+        passed: grade.passed,
+        areaScores: JSON.stringify(grade.byArea),
+      },
+    });
+    // A hand-in is audited; the server's own submits at the deadline are in the attempt record.
+    if (audit)
+      await writeAudit(tx, {
+        action: "exam.submit",
+        ip: audit.ip,
+        target: attempt.registration.ticketNumber,
+        centerId: attempt.registration.sitting.centerId,
+        detail: { reason },
+        at: now,
+      });
+    return done;
+  });
+}
+
+/** Submits, with what was saved, every attempt of a room whose time (and grace) has run out. */
+export async function finalizeOverdue(roomId: string, now: Date) {
+  const room = await db.room.findUnique({
+    where: { id: roomId },
+    include: { sitting: true, registrations: { include: { attempt: true } } },
+  });
+  if (!room?.openedAt) return 0;
+  let n = 0;
+  for (const r of room.registrations) {
+    const a = r.attempt;
+    if (!a || a.status !== "in_progress") continue;
+    const state = clockState(roomClock(room, room.sitting.durationMinutes, a.extraMinutes), now);
+    if (state.phase === "over") {
+      await finalizeAttempt(a.id, "deadline", now);
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Extra time for one candidate of a room, with its reason: the attempt, the record and the audit entry together. */
+export async function grantExtraTime(
+  input: { roomId: string; centerId: string; registrationId: string; minutes: number; reason: string },
+  actor: AuditActor,
+  now: Date,
+) {
+  const reg = await db.registration.findUnique({ where: { id: input.registrationId }, include: { attempt: true } });
+  if (!reg || reg.roomId !== input.roomId) httpError(404, "该考生不在本考场。");
+  if (!reg.attempt || reg.attempt.status !== "in_progress") httpError(409, "只能为正在作答的考生延时。");
+  const attemptId = reg.attempt.id;
+  await db.$transaction(async (tx) => {
+    const changed = await tx.attempt.updateMany({
+      where: { id: attemptId, status: "in_progress" },
+      data: { extraMinutes: { increment: input.minutes } },
+    });
+    if (changed.count !== 1) httpError(409, "该考生已交卷，不能再延时。");
+    await tx.extraTime.create({ data: { attemptId, minutes: input.minutes, reason: input.reason, byUserId: actor.id, at: now } });
+    await writeAudit(tx, {
+      action: "room.extra_time",
+      actor,
+      ip: actor.ip,
+      centerId: input.centerId,
+      target: reg.ticketNumber,
+      detail: { minutes: input.minutes, reason: input.reason },
+      at: now,
+    });
+  });
+  return { ticketNumber: reg.ticketNumber };
+}
+
+/** Submits an attempt from the exam page (by hand, or the page's own submit at 0:00), from the window that holds it. */
+export async function submitFromWindow(exam: ExamLoaded, windowId: string, now: Date, ip: string | null) {
+  if (exam.attempt.status !== "in_progress") return { ok: true as const };
+  if (exam.attempt.activeWindow !== windowId)
+    return { ok: false as const, status: 409 as const, message: "本场考试已在另一个窗口打开，请在该窗口交卷。" };
+  const reason = exam.clock.phase === "grace" || exam.clock.phase === "over" ? "deadline" : "manual";
+  await finalizeAttempt(exam.attempt.id, reason, now, { ip });
+  return { ok: true as const };
+}
+
+/** The saved answers of an attempt, by item (what a reclaiming window starts from). */
+export async function savedAnswers(attemptId: string): Promise<Record<string, unknown>> {
+  const answers = await db.answer.findMany({ where: { attemptId }, select: { itemId: true, value: true } });
+  return Object.fromEntries(answers.map((a) => [a.itemId, JSON.parse(a.value)]));
+}
+
+/** The exam page: the questions in this candidate's order without keys, or the submitted view. Null without an exam session. */
+export async function examPaperView(request: Request, now: Date) {
+  const exam = await loadExam(request, now, { withAnswers: true });
+  if (!exam) return null;
+  const { reg, attempt } = exam;
+  const level = reg.sitting.level as Level;
+  const header = {
+    name: reg.person.name,
+    ticket: reg.ticketNumber,
+    title: reg.sitting.title,
+    level: LEVEL_LABELS[level],
+    room: reg.room.name,
+    seat: reg.seat,
+  };
+  if (attempt.status === "submitted") {
+    const published = reg.sitting.status === "published";
+    const byArea = published && attempt.areaScores ? (JSON.parse(attempt.areaScores) as { area: Area; points: number; max: number }[]) : [];
+    return {
+      view: "done" as const,
+      header,
+      result: published
+        ? {
+            score: attempt.score,
+            passed: attempt.passed,
+            byArea: byArea.map((a) => ({ ...a, weight: THEORY_WEIGHTS[level][a.area] ?? a.max })),
+          }
+        : null,
+      reason: attempt.submitReason,
+    };
+  }
+  const { items } = paperOf(reg.sitting.paper);
+  const order = await attemptOrder(attempt.id);
+  // No keys, explanations or requirement codes leave the server before submission.
+  const questions = order.map((o, idx) => {
+    const it = items.get(o.itemId)!;
+    return {
+      id: it.id,
+      no: idx + 1,
+      type: it.type,
+      points: it.points,
+      area: it.area,
+      stem: it.stem,
+      options:
+        it.type === "判断"
+          ? [
+              { value: "正确", label: "", text: "正确" },
+              { value: "错误", label: "", text: "错误" },
+            ]
+          : o.options.map((k, i) => ({ value: k, label: "ABCDE"[i], text: it.options?.[k as "A"] ?? "" })),
+    };
+  });
+  return {
+    view: "exam" as const,
+    header,
+    attemptId: attempt.id,
+    questions,
+    answers: Object.fromEntries(attempt.answers.map((a) => [a.itemId, JSON.parse(a.value) as AnswerValue])),
+    clock: clockPayload(exam.clock, now),
+  };
 }

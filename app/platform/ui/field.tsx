@@ -25,6 +25,7 @@ export function Field({
   hint,
   error,
   className,
+  hideLabel = false,
   children,
 }: {
   label: ReactNode;
@@ -33,6 +34,8 @@ export function Field({
   hint?: ReactNode;
   error?: string;
   className?: string;
+  /** The label is read by screen readers only (compact rows where the context says what it is). */
+  hideLabel?: boolean;
   children: (control: FieldControlProps) => ReactNode;
 }) {
   const hintId = hint ? `${id}-hint` : undefined;
@@ -40,7 +43,7 @@ export function Field({
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
-      <label htmlFor={id} className="label">
+      <label htmlFor={id} className={hideLabel ? "sr-only" : "label"}>
         {label}
       </label>
       {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}

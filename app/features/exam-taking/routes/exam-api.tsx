@@ -1,11 +1,8 @@
 import { data } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/exam-api";
-import { audit } from "~/platform/audit.server";
 import { getAuth } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { claimWindow, clockPayload, loadExam, saveAnswer } from "~/features/exam-taking/service.server";
-import { finalizeAttempt } from "~/features/sittings/service.server";
+import { claimWindow, clockPayload, loadExam, saveAnswer, savedAnswers, submitFromWindow } from "../service.server";
 
 // JSON endpoint of the exam page: state (GET), claim / save / submit (POST).
 
@@ -44,8 +41,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (body.op === "claim") {
     if (exam.attempt.status !== "in_progress") return data({ message: "已交卷。", status: "submitted" }, { status: 410 });
     await claimWindow(exam, body.windowId);
-    const answers = await db.answer.findMany({ where: { attemptId: exam.attempt.id } });
-    return { clock: clockPayload(exam.clock, now), answers: Object.fromEntries(answers.map((a) => [a.itemId, JSON.parse(a.value)])) };
+    return { clock: clockPayload(exam.clock, now), answers: await savedAnswers(exam.attempt.id) };
   }
   if (body.op === "save") {
     const r = await saveAnswer(exam, body, now);
@@ -53,18 +49,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return { savedAt: r.savedAt, clock: clockPayload(exam.clock, now) };
   }
   // submit: manual, or the page's own auto-submit at 0:00 (then the server decides it is a deadline submit)
-  if (exam.attempt.status === "in_progress") {
-    const fresh = await db.attempt.findUniqueOrThrow({ where: { id: exam.attempt.id } });
-    if (fresh.activeWindow !== body.windowId) return data({ message: "本场考试已在另一个窗口打开，请在该窗口交卷。" }, { status: 409 });
-    const reason = exam.clock.phase === "grace" || exam.clock.phase === "over" ? "deadline" : "manual";
-    await finalizeAttempt(exam.attempt.id, reason, now);
-    await audit({
-      action: "exam.submit",
-      ip: getAuth(context).clientAddress,
-      target: exam.reg.ticketNumber,
-      centerId: exam.reg.sitting.centerId,
-      detail: { reason },
-    });
-  }
+  const r = await submitFromWindow(exam, body.windowId, now, getAuth(context).clientAddress);
+  if (!r.ok) return data({ message: r.message }, { status: r.status });
   return { status: "submitted" };
 }

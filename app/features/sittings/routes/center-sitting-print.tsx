@@ -1,9 +1,9 @@
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/center-sitting-print";
 import { requireCenterAccess, requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
 import { httpError } from "~/platform/http.server";
-import { paperOf } from "~/features/sittings/service.server";
+import { paperOf } from "~/domain/paper";
+import { printView } from "../service.server";
 import { candidateOrder } from "~/domain/assembly";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
 import { formatDateTime } from "~/domain/time";
@@ -16,8 +16,7 @@ export function meta({ data }: Route.MetaArgs) {
 // area and the options of each item. Keys are not printed.
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:sitting:center");
-  const sitting = await db.sitting.findUnique({ where: { id: params.sittingId }, include: { paper: true } });
-  if (!sitting) httpError(404, "未找到该考试场次。");
+  const sitting = await printView(params.sittingId);
   await requireCenterAccess(request, context, user, "read", "sitting", sitting.centerId);
   if (!sitting.paper) httpError(409, "尚未组卷。");
   const version = new URL(request.url).searchParams.get("v") === "B" ? "B" : "A";

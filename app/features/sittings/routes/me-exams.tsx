@@ -1,10 +1,11 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/me-exams";
 import { requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
+import { myRegistrations } from "../service.server";
 import { LEVEL_LABELS, SKILL_WEIGHTS, THEORY_WEIGHTS, type Area, type Level } from "~/domain/levels";
 import { displayScore } from "~/domain/skill";
 import { formatDateTime } from "~/domain/time";
+import { SITTING_STATE_LABELS, sittingState } from "~/domain/sitting-lifecycle";
 import { Notice, PageHeader } from "~/platform/ui/page";
 
 export function meta() {
@@ -14,14 +15,11 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:exam:own");
   if (!user.personId) return { exams: [] };
-  const regs = await db.registration.findMany({
-    where: { personId: user.personId },
-    include: { sitting: true, room: true, group: true, attempt: true, skillResult: true },
-    orderBy: { sitting: { startsAt: "desc" } },
-  });
+  const regs = await myRegistrations(user.personId);
   return {
     exams: regs.map((r) => {
-      const published = r.sitting.status === "published";
+      const state = sittingState(r.sitting);
+      const published = state === "published";
       const level = r.sitting.level as Level;
       if (r.sitting.kind === "skill") {
         const res = published ? r.skillResult : null;
@@ -35,7 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           room: r.group?.name ?? "",
           seat: r.seat,
           ticket: r.ticketNumber,
-          state: published ? "成绩已发布" : r.sitting.status === "scoring" ? "评分中" : "待考核",
+          state: published ? "成绩已发布" : state === "scoring" ? SITTING_STATE_LABELS.scoring : "待考核",
           result: res
             ? {
                 score: displayScore(res.score),

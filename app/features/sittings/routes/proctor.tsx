@@ -1,9 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/proctor";
 import { requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { LEVEL_LABELS, type Level } from "~/domain/levels";
-import { formatDateTime } from "~/domain/time";
+import { proctorRooms } from "../service.server";
 import { Notice, PageHeader } from "~/platform/ui/page";
 
 export function meta() {
@@ -12,22 +10,7 @@ export function meta() {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:room:center");
-  const rooms = await db.room.findMany({
-    where: { proctors: { some: { userId: user.id } } },
-    include: { sitting: true, _count: { select: { registrations: true } } },
-    orderBy: { sitting: { startsAt: "desc" } },
-  });
-  return {
-    rooms: rooms.map((r) => ({
-      id: r.id,
-      name: r.name,
-      sitting: r.sitting.title,
-      level: LEVEL_LABELS[r.sitting.level as Level],
-      startsAt: formatDateTime(r.sitting.startsAt),
-      candidates: r._count.registrations,
-      status: r.status === "open" ? (r.pausedAt ? "已暂停" : "考试中") : r.status === "closed" ? "已结束" : "未开考",
-    })),
-  };
+  return { rooms: await proctorRooms(user.id, new Date()) };
 }
 
 export default function Proctor() {

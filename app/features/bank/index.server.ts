@@ -1,0 +1,5 @@
+// What other features (and scripts) may use of the question bank on the server.
+export * from "./service/theory.server";
+export * from "./files.server";
+export { SKILL_DIR, loadSkillBankFromDisk } from "./skill-files.server";
+export { currentSkillBank, importSkillBank, type SkillImportSummary } from "./service/skill.server";

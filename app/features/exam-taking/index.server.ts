@@ -1,0 +1,11 @@
+// What other features (and the benchmarks) may use of exam-taking on the server.
+export {
+  finalizeAttempt,
+  finalizeOverdue,
+  grantExtraTime,
+  examLogin,
+  loadExam,
+  saveAnswer,
+  claimWindow,
+  attemptOrder,
+} from "./service.server";
