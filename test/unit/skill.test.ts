@@ -221,7 +221,7 @@ describe("skill task files", () => {
 
 describe("the real skill task bank", () => {
   it("validates and builds at least three different papers per level, each exactly 100 points and ≥ 60 minutes", async () => {
-    const { loadSkillBankFromDisk } = await import("~/features/skill-scoring/service.server");
+    const { loadSkillBankFromDisk } = await import("~/features/bank/index.server");
     const bank = loadSkillBankFromDisk();
     expect(bank.errors).toEqual([]);
     for (const level of LEVELS) {

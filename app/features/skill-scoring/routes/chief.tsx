@@ -1,7 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/chief";
 import { requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
+import { chiefGroupsOf } from "~/features/skill-scoring/service.server";
 import { Notice, PageHeader } from "~/platform/ui/page";
 
 export function meta() {
@@ -10,13 +10,7 @@ export function meta() {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "review:scoring:center");
-  const groups = await db.groupExaminer.findMany({
-    where: { userId: user.id, isChief: true },
-    include: { group: { include: { sitting: true } } },
-  });
-  return {
-    groups: groups.map((g) => ({ id: g.groupId, name: g.group.name, sitting: g.group.sitting.title, sittingId: g.group.sittingId })),
-  };
+  return { groups: await chiefGroupsOf(user.id) };
 }
 
 export default function Chief() {

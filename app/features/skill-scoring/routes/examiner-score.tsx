@@ -1,21 +1,22 @@
 import { useState } from "react";
-import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
-import { z } from "zod";
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/examiner-score";
-import { httpError } from "~/platform/http.server";
 import { requireGroupScorer } from "~/features/skill-scoring/access.server";
+import { ScoreTarget, sheetSchema } from "~/features/skill-scoring/schemas";
 import { saveSheet } from "~/features/skill-scoring/service.server";
+import { actionFail, actionOk, parseForm, runAction } from "~/platform/forms.server";
+import { httpError } from "~/platform/http.server";
+import { errorOf } from "~/platform/forms";
+import { Field, FormResult } from "~/platform/ui/field";
 import { Notice } from "~/platform/ui/page";
 
 export function meta() {
   return [{ title: "评分 · 技能评分" }];
 }
 
-const Target = z.object({ reg: z.string().min(1).max(40), task: z.string().regex(/^S-(L5|L4|L3)-[A-Z]{2}-\d{2}$/) });
-
 async function load(request: Request, context: Route.LoaderArgs["context"], groupId: string) {
   const loaded = await requireGroupScorer(request, context, groupId);
-  const t = Target.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const t = ScoreTarget.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!t.success) httpError(400, "缺少考生或任务参数。");
   const reg = loaded.group.registrations.find((r) => r.id === t.data.reg);
   const task = loaded.tasks.get(t.data.task);
@@ -45,24 +46,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { user, group, reg, task } = await load(request, context, params.groupId);
-  if (group.sitting.status !== "scoring") return data({ error: "当前不在评分阶段。" }, { status: 409 });
-  const form = await request.formData();
-  const scores: (number | null)[] = [];
-  for (let i = 0; i < task.rubric.length; i++) {
-    const raw = String(form.get(`c${i}`) ?? "").trim();
-    if (raw === "") scores.push(null);
-    else {
-      const n = Number(raw);
-      if (!Number.isFinite(n)) return data({ error: `第 ${i + 1} 项评分不是数字。` }, { status: 400 });
-      scores.push(n);
-    }
-  }
-  const submit = form.get("intent") === "submit";
-  const r = await saveSheet({ registrationId: reg.id, taskId: task.id, scores, submit }, user, group.sittingId, task, new Date());
-  if (!r.ok) return data({ error: r.message }, { status: 400 });
-  if (submit) return redirect(`/examiner/groups/${group.id}?submitted=${encodeURIComponent(reg.ticketNumber)}`);
-  return data({ ok: "草稿已保存。" });
+  const { actor, group, reg, task } = await load(request, context, params.groupId);
+  if (group.sitting.status !== "scoring") return actionFail(409, "当前不在评分阶段。");
+  const p = await parseForm(request, sheetSchema(task.rubric.length));
+  if (!p.ok) return p.response;
+  const { scores, submit } = p.data;
+  return runAction(async () => {
+    await saveSheet({ registrationId: reg.id, taskId: task.id, scores, submit }, actor, group.sittingId, task, new Date());
+    if (submit) return redirect(`/examiner/groups/${group.id}?submitted=${encodeURIComponent(reg.ticketNumber)}`);
+    return actionOk("草稿已保存。");
+  }, p.values);
 }
 
 export default function ExaminerScore() {
@@ -87,8 +80,7 @@ export default function ExaminerScore() {
           返回名单
         </Link>
       </div>
-      {actionData && "ok" in actionData ? <Notice tone="success">{actionData.ok}</Notice> : null}
-      {actionData && "error" in actionData ? <Notice tone="error">{actionData.error}</Notice> : null}
+      <FormResult result={actionData} />
       {sheet?.status === "submitted" ? <Notice>该评分已提交。如需修改，须由考评组长退回重评。</Notice> : null}
       <details className="card mb-4">
         <summary className="cursor-pointer font-medium">试题单</summary>
@@ -96,25 +88,29 @@ export default function ExaminerScore() {
       </details>
       <Form method="post" className="space-y-3" noValidate>
         {task.rubric.map((c, i) => (
-          <div key={i} className="card">
-            <label htmlFor={`c${i}`} className="block font-medium">
-              {i + 1}. {c.criterion}（{c.points} 分）
-            </label>
-            <p className="mt-1 text-sm text-slate-600">{c.scoring}</p>
-            <input
-              id={`c${i}`}
-              name={`c${i}`}
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={c.points}
-              step={0.5}
-              value={values[i]}
-              disabled={locked}
-              onChange={(e) => setValues((v) => v.map((x, j) => (j === i ? e.target.value : x)))}
-              className="input mt-2 w-32 text-lg"
-            />
-          </div>
+          <Field
+            key={i}
+            className="card"
+            name={`c${i}`}
+            label={`${i + 1}. ${c.criterion}（${c.points} 分）`}
+            hint={c.scoring}
+            error={errorOf(actionData, `c${i}`)}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="decimal"
+                min={0}
+                max={c.points}
+                step={0.5}
+                value={values[i]}
+                disabled={locked}
+                onChange={(e) => setValues((v) => v.map((x, j) => (j === i ? e.target.value : x)))}
+                className="input mt-2 w-32 text-lg"
+              />
+            )}
+          </Field>
         ))}
         <div className="card sticky bottom-0 flex flex-wrap items-center justify-between gap-3">
           <p className="text-lg">

@@ -1,9 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/examiner";
 import { requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { LEVEL_LABELS, type Level } from "~/domain/levels";
-import { formatDateTime } from "~/domain/time";
+import { examinerGroupsOf } from "~/features/skill-scoring/service.server";
 import { Notice, PageHeader } from "~/platform/ui/page";
 
 export function meta() {
@@ -12,22 +10,7 @@ export function meta() {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:scoring:center");
-  const memberships = await db.groupExaminer.findMany({
-    where: { userId: user.id },
-    include: { group: { include: { sitting: true, _count: { select: { registrations: true } } } } },
-  });
-  return {
-    groups: memberships.map((m) => ({
-      id: m.groupId,
-      name: m.group.name,
-      isChief: m.isChief,
-      sitting: m.group.sitting.title,
-      level: LEVEL_LABELS[m.group.sitting.level as Level],
-      startsAt: formatDateTime(m.group.sitting.startsAt),
-      candidates: m.group._count.registrations,
-      status: m.group.sitting.status === "scoring" ? "评分中" : m.group.sitting.status === "published" ? "已发布" : "未开始",
-    })),
-  };
+  return { groups: await examinerGroupsOf(user.id) };
 }
 
 export default function Examiner() {

@@ -1,10 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/skill-score-audit";
-import { audit } from "~/platform/audit.server";
-import { getAuth, requireUser } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { httpError } from "~/platform/http.server";
-import { canActOnCenter } from "~/domain/permissions";
+import { requireScoreAuditReader } from "~/features/skill-scoring/access.server";
+import { scoreAuditTrail } from "~/features/skill-scoring/service.server";
 import { formatDateTime } from "~/domain/time";
 import { PageHeader } from "~/platform/ui/page";
 
@@ -22,20 +19,8 @@ const ACTIONS: Record<string, string> = {
 
 // Who may read the trail: the center's admin, and the chief examiners of this sitting.
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const user = requireUser(request, context);
-  const sitting = await db.sitting.findUnique({ where: { id: params.sittingId }, include: { groups: { include: { examiners: true } } } });
-  if (!sitting) httpError(404, "未找到该场次。");
-  const admin = canActOnCenter(user.roles, user.centerId, "read", "audit", sitting.centerId);
-  const chief = sitting.groups.some((g) => g.examiners.some((e) => e.userId === user.id && e.isChief));
-  if (!admin && !chief) {
-    await audit({ action: "access.denied", actor: user, target: `score-audit:${sitting.id}`, ip: getAuth(context).clientAddress });
-    httpError(403, "只有中心管理员和本场考评组长可以查看评分记录。");
-  }
-  const [rows, regs] = await Promise.all([
-    db.scoreAudit.findMany({ where: { sittingId: sitting.id }, orderBy: { at: "desc" }, take: 1000 }),
-    db.registration.findMany({ where: { sittingId: sitting.id }, select: { id: true, ticketNumber: true } }),
-  ]);
-  const ticket = new Map(regs.map((r) => [r.id, r.ticketNumber]));
+  const { sitting, admin } = await requireScoreAuditReader(request, context, params.sittingId);
+  const rows = await scoreAuditTrail(sitting.id);
   return {
     sitting: { id: sitting.id, title: sitting.title },
     backTo: admin ? `/center/skill-sittings/${sitting.id}` : "/chief",
@@ -44,7 +29,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       at: formatDateTime(r.at),
       who: r.userName,
       action: ACTIONS[r.action] ?? r.action,
-      ticket: ticket.get(r.registrationId) ?? "",
+      ticket: r.ticket,
       task: r.taskId,
       criterion: r.criterion === null ? "" : `第 ${r.criterion + 1} 项`,
       old: r.oldValue ?? "",
