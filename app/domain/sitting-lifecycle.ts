@@ -165,7 +165,7 @@ export function canStartScoring(f: { kind: "theory" | "skill"; state: SittingSta
 export function canEditSitting(state: SittingState): Allowed | Refusal {
   return sittingIsEditable(state)
     ? ok
-    : refuse(state === "published" ? "成绩已发布，场次不能再修改。" : "技能考核已进入评分，场次不能再修改。");
+    : refuse(state === "published" ? "成绩已发布，场次不能再修改。" : "评分已开始，考评组、报名和试卷不能再修改。");
 }
 
 /** Nobody proctors a room of a sitting they sit in (and so nobody sits a sitting they proctor). */
@@ -175,4 +175,10 @@ export function canProctor(f: { isCandidateInSitting: boolean; name: string }): 
 
 export function canRegisterCandidate(f: { proctorsThisSitting: boolean; name: string }): Allowed | Refusal {
   return f.proctorsThisSitting ? refuse(`${f.name} 是本场考试的监考员，不能报名参加本场考试。`) : ok;
+}
+
+/** Why a sitting's rooms or groups, registrations and paper can no longer change; null while it is being set up. */
+export function setupRefusal(sitting: { status: string }): string | null {
+  const r = canEditSitting(sittingState(sitting));
+  return r.ok ? null : r.reason;
 }

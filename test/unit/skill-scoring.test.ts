@@ -5,16 +5,15 @@ import { idNumberCheckChar } from "~/domain/id-number";
 import { importSkillBank, loadSkillBankFromDisk } from "~/features/bank/index.server";
 import {
   addExaminerGroup,
-  assembleSkillSittingPaper,
   assignExaminer,
   correctScore,
   decideTask,
   loadGroupForScoring,
   publishSkillSitting,
-  registerIntoGroup,
   saveSheet,
   startScoring,
 } from "~/features/skill-scoring/service.server";
+import { assembleSkillSittingPaper, registerIntoGroup } from "~/features/sittings/index.server";
 import type { AuditActor } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpErrorOf } from "~/platform/http.server";

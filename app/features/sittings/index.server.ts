@@ -1,3 +1,15 @@
 // What other features (and the benchmarks and seed) may use of sittings on the server.
-export { assembleSittingPaper, isRetake, registerCandidates, roomStaffing, settleRoom, sittingOfDay, ticketNumber } from "./service.server";
+export {
+  assembleSittingPaper,
+  assembleSkillSittingPaper,
+  isRetake,
+  publishSkillResults,
+  registerCandidates,
+  registerIntoGroup,
+  roomStaffing,
+  settleRoom,
+  sittingOfDay,
+  startSkillScoring,
+  ticketNumber,
+} from "./service.server";
 export { requireSitting } from "./access.server";

@@ -18,6 +18,7 @@ import {
   canPublish,
   canRegisterCandidate,
   canResumeRoom,
+  canStartScoring,
   lateOpening,
   pauseLength,
   ROOM_STATE_LABELS,
@@ -28,7 +29,9 @@ import {
   type RoomState,
 } from "~/domain/sitting-lifecycle";
 import { formatDate, formatDateTime, formatTime } from "~/domain/time";
-import { currentBank } from "~/features/bank/index.server";
+import { assembleSkillPaper } from "~/domain/skill";
+import type { Prisma } from "~/generated/prisma/client";
+import { currentBank, currentSkillBank } from "~/features/bank/index.server";
 import { issueCertificates, registrationEligibility } from "~/features/certificates/index.server";
 import { finalizeOverdue, grantExtraTime } from "~/features/exam-taking/index.server";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
@@ -597,5 +600,129 @@ export async function myRegistrations(personId: string) {
     where: { personId },
     include: { sitting: true, room: true, group: true, attempt: true, skillResult: true },
     orderBy: { sitting: { startsAt: "desc" } },
+  });
+}
+
+// ---- skill sittings: paper, registration into examiner groups, scoring, publication ----
+
+type SkillSittingRow = {
+  id: string;
+  centerId: string;
+  level: string;
+  seed: number;
+  status: string;
+  paperId: string | null;
+  startsAt: Date;
+  createdAt: Date;
+};
+
+/** Builds the sitting's skill paper from the current skill bank (a new paper each time, while the sitting is set up). */
+export async function assembleSkillSittingPaper(sitting: SkillSittingRow, actor: AuditActor) {
+  enforce(canEditSitting(sittingState(sitting)));
+  const bank = await currentSkillBank(db);
+  if (!bank) httpError(409, "尚未导入技能题库。");
+  const r = assembleSkillPaper(bank.tasks, sitting.level as Level, sitting.seed, bank.version);
+  if (!r.ok) httpError(409, r.message);
+  const ids = new Set(r.paper.sections.flatMap((s) => s.items.map((i) => i.id)));
+  const snapshot = bank.tasks.filter((t) => ids.has(t.id));
+  await db.$transaction(async (tx) => {
+    const paper = await tx.paper.create({
+      data: {
+        level: sitting.level,
+        kind: "skill",
+        seed: sitting.seed,
+        bankVersion: bank.version,
+        content: JSON.stringify(r.paper),
+        items: JSON.stringify(snapshot),
+      },
+    });
+    await tx.sitting.update({ where: { id: sitting.id }, data: { paperId: paper.id } });
+    await writeAudit(tx, {
+      actor,
+      ip: actor.ip,
+      action: "sitting.assemble",
+      target: sitting.id,
+      detail: { seed: sitting.seed, kind: "skill" },
+    });
+  });
+}
+
+/**
+ * Registers people of the sitting's center who meet the conditions into one examiner group: seats
+ * after the group's last, ticket numbers like theory rooms (the group's position is the room
+ * number), 新考/补考 and the condition met recorded. One transaction; a concurrent clash is a 409.
+ */
+export async function registerIntoGroup(sitting: SkillSittingRow, groupId: string, personIds: string[], actor: AuditActor, now: Date) {
+  enforce(canEditSitting(sittingState(sitting)));
+  const { refusal, met } = await registrationEligibility(sitting.centerId, personIds, sitting.level as Level, now);
+  if (refusal) httpError(400, refusal);
+  const [center, groups] = await Promise.all([
+    db.center.findUniqueOrThrow({ where: { id: sitting.centerId } }),
+    db.examinerGroup.findMany({ where: { sittingId: sitting.id }, orderBy: { name: "asc" }, include: { registrations: true } }),
+  ]);
+  const gi = groups.findIndex((g) => g.id === groupId);
+  if (gi < 0) httpError(404, "未找到该考评组。");
+  const dayNo = await sittingOfDay(sitting);
+  const retakes = new Map(await Promise.all(personIds.map(async (id) => [id, await isRetake(id, sitting.level, "skill")] as const)));
+  let seat = groups[gi].registrations.reduce((m, r) => Math.max(m, r.seat), 0);
+  const rows = personIds.map((personId) => {
+    seat++;
+    return {
+      sittingId: sitting.id,
+      groupId,
+      personId,
+      seat,
+      retake: retakes.get(personId) ?? false,
+      eligibility: met.get(personId) ?? null,
+      ticketNumber: ticketNumber(center.code, sitting.startsAt, dayNo, gi + 1, seat),
+    };
+  });
+  await orConflict(
+    () =>
+      db.$transaction(async (tx) => {
+        for (const data of rows) await tx.registration.create({ data });
+        await writeAudit(tx, {
+          actor,
+          ip: actor.ip,
+          action: "sitting.register",
+          target: sitting.id,
+          detail: { registered: rows.length, groupId },
+        });
+      }),
+    "报名时准考证号与他人同时操作冲突，请刷新后重试。",
+  );
+  return rows.length;
+}
+
+/** scheduled → scoring, after skill scoring has checked its groups (examiners, chief, candidates). */
+export async function startSkillScoring(sitting: SkillSittingRow, actor: AuditActor) {
+  enforce(canStartScoring({ kind: "skill", state: sittingState(sitting), missingExaminers: 0 }));
+  await db.$transaction(async (tx) => {
+    const changed = await tx.sitting.updateMany({ where: { id: sitting.id, status: "scheduled" }, data: { status: "scoring" } });
+    if (changed.count !== 1) httpError(409, "评分已开始。");
+    await writeAudit(tx, { actor, ip: actor.ip, action: "sitting.start_scoring", target: sitting.id });
+  });
+}
+
+/**
+ * scoring → published. `settle` runs inside the same transaction (skill scoring stores the results
+ * there) and reports how many tasks are unsettled; any left refuses the publication and nothing is stored.
+ */
+export async function publishSkillResults(
+  sitting: SkillSittingRow,
+  actor: AuditActor,
+  now: Date,
+  settle: (tx: Prisma.TransactionClient) => Promise<{ unsettled: number; detail?: Record<string, unknown> }>,
+) {
+  enforce(canPublish({ kind: "skill", state: sittingState(sitting), rooms: [] }));
+  await db.$transaction(async (tx) => {
+    const { unsettled, detail } = await settle(tx);
+    enforce(canPublish({ kind: "skill", state: "scoring", rooms: [], unsettledTasks: unsettled }));
+    const changed = await tx.sitting.updateMany({
+      where: { id: sitting.id, status: "scoring" },
+      data: { status: "published", publishedAt: now },
+    });
+    if (changed.count !== 1) httpError(409, "成绩已发布。");
+    await writeAudit(tx, { actor, ip: actor.ip, action: "sitting.publish", target: sitting.id, detail, at: now });
   });
 }

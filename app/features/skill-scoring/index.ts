@@ -1,2 +1,2 @@
 // What other features may use of skill scoring in any code (client-safe: types and pure rules).
-export { setupRefusal, taskState, type TaskStatus } from "./rules";
+export { taskState, type TaskStatus } from "./rules";

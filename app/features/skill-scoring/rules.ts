@@ -1,4 +1,4 @@
-// Pure rules of skill scoring (no server code): where a task stands, and when a sitting's set-up may change.
+// Pure rules of skill scoring (no server code): where a task stands.
 import { needsChiefReview } from "~/domain/skill";
 
 export type TaskStatus = "scoring" | "review" | "done";
@@ -21,11 +21,4 @@ export function taskState(
   )
     return "review";
   return "done";
-}
-
-/** Why a skill sitting's groups, registrations and paper can no longer change (null while it is being set up). */
-export function setupRefusal(status: string): string | null {
-  if (status === "published") return "成绩已发布，场次不能再修改。";
-  if (status !== "scheduled") return "评分已开始，考评组、报名和试卷不能再修改。";
-  return null;
 }

@@ -16,11 +16,12 @@ import { formatDateTime } from "~/domain/time";
 import type { Prisma } from "~/generated/prisma/client";
 import { currentSkillBank } from "~/features/bank/index.server";
 import { issueCertificates, registrationEligibility } from "~/features/certificates/index.server";
-import { isRetake, sittingOfDay, ticketNumber } from "~/features/sittings/index.server";
+import { publishSkillResults, startSkillScoring } from "~/features/sittings/index.server";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError, orConflict } from "~/platform/http.server";
-import { setupRefusal, taskState } from "~/features/skill-scoring/rules";
+import { taskState } from "~/features/skill-scoring/rules";
+import { setupRefusal } from "~/domain/sitting-lifecycle";
 
 export type SkillSnapshot = SkillTask;
 
@@ -50,7 +51,7 @@ function auditOf(actor: AuditActor) {
 }
 
 function requireSetup(sitting: { status: string }) {
-  const refusal = setupRefusal(sitting.status);
+  const refusal = setupRefusal(sitting);
   if (refusal) httpError(409, refusal);
 }
 
@@ -496,83 +497,7 @@ export async function assignExaminer(sitting: SkillSitting, input: { groupId: st
   return { name: examiner.displayName };
 }
 
-// ---- writes to sittings tables: the lead moves these into the sittings lifecycle ----
-
-/** Builds the sitting's skill paper from the current skill bank (a new paper each time, while the sitting is set up). */
-export async function assembleSkillSittingPaper(sitting: SkillSitting, actor: AuditActor) {
-  requireSetup(sitting);
-  const bank = await currentSkillBank(db);
-  if (!bank) httpError(409, "尚未导入技能题库。");
-  const r = assembleSkillPaper(bank.tasks, sitting.level as Level, sitting.seed, bank.version);
-  if (!r.ok) httpError(409, r.message);
-  const ids = new Set(r.paper.sections.flatMap((s) => s.items.map((i) => i.id)));
-  const snapshot = bank.tasks.filter((t) => ids.has(t.id));
-  await db.$transaction(async (tx) => {
-    const paper = await tx.paper.create({
-      data: {
-        level: sitting.level,
-        kind: "skill",
-        seed: sitting.seed,
-        bankVersion: bank.version,
-        content: JSON.stringify(r.paper),
-        items: JSON.stringify(snapshot),
-      },
-    });
-    await tx.sitting.update({ where: { id: sitting.id }, data: { paperId: paper.id } });
-    await writeAudit(tx, {
-      ...auditOf(actor),
-      action: "sitting.assemble",
-      target: sitting.id,
-      detail: { seed: sitting.seed, kind: "skill" },
-    });
-  });
-}
-
-/**
- * Registers people of the sitting's center who meet the conditions into one examiner group: seats
- * after the group's last, ticket numbers like theory rooms (the group's position is the room
- * number), 新考/补考 and the condition met recorded. One transaction; a concurrent clash is a 409.
- */
-export async function registerIntoGroup(sitting: SkillSitting, groupId: string, personIds: string[], actor: AuditActor, now: Date) {
-  requireSetup(sitting);
-  const { refusal, met } = await registrationEligibility(sitting.centerId, personIds, sitting.level as Level, now);
-  if (refusal) httpError(400, refusal);
-  const [center, groups] = await Promise.all([
-    db.center.findUniqueOrThrow({ where: { id: sitting.centerId } }),
-    db.examinerGroup.findMany({ where: { sittingId: sitting.id }, orderBy: { name: "asc" }, include: { registrations: true } }),
-  ]);
-  const gi = groups.findIndex((g) => g.id === groupId);
-  if (gi < 0) httpError(404, "未找到该考评组。");
-  const dayNo = await sittingOfDay(sitting);
-  const retakes = new Map(await Promise.all(personIds.map(async (id) => [id, await isRetake(id, sitting.level, "skill")] as const)));
-  let seat = groups[gi].registrations.reduce((m, r) => Math.max(m, r.seat), 0);
-  const rows = personIds.map((personId) => {
-    seat++;
-    return {
-      sittingId: sitting.id,
-      groupId,
-      personId,
-      seat,
-      retake: retakes.get(personId) ?? false,
-      eligibility: met.get(personId) ?? null,
-      ticketNumber: ticketNumber(center.code, sitting.startsAt, dayNo, gi + 1, seat),
-    };
-  });
-  await orConflict(
-    () =>
-      db.$transaction(async (tx) => {
-        for (const data of rows) await tx.registration.create({ data });
-        await writeAudit(tx, {
-          ...auditOf(actor),
-          action: "sitting.register",
-          target: sitting.id,
-          detail: { registered: rows.length, groupId },
-        });
-      }),
-    "报名时准考证号与他人同时操作冲突，请刷新后重试。",
-  );
-  return rows.length;
-}
+// ---- the sitting's transitions that scoring decides: the sittings lifecycle stores them ----
 
 /** Opens scoring once the paper is assembled and every group has candidates and enough examiners with a chief. */
 export async function startScoring(sitting: SkillSitting, actor: AuditActor) {
@@ -589,10 +514,7 @@ export async function startScoring(sitting: SkillSitting, actor: AuditActor) {
         `${g.name}考评员不足：${s.candidates} 名考生需至少 ${s.required} 名考评员且为单数，还缺 ${s.missing} 名${s.hasChief ? "" : "，且须指定考评组长"}，不能开始评分。`,
       );
   }
-  await db.$transaction(async (tx) => {
-    await tx.sitting.update({ where: { id: sitting.id }, data: { status: "scoring" } });
-    await writeAudit(tx, { ...auditOf(actor), action: "sitting.start_scoring", target: sitting.id });
-  });
+  await startSkillScoring(sitting, actor);
 }
 
 /**
@@ -601,12 +523,9 @@ export async function startScoring(sitting: SkillSitting, actor: AuditActor) {
  * the certificates of those who have now passed both parts.
  */
 export async function publishSkillSitting(sitting: SkillSitting, actor: AuditActor, now: Date) {
-  if (sitting.status !== "scoring") httpError(409, "尚未开始评分。");
-  await db.$transaction(async (tx) => {
+  await publishSkillResults(sitting, actor, now, async (tx) => {
     const { pending, computed } = await computeSkillResults(tx, sitting.id, now);
-    if (pending > 0) httpError(409, `还有 ${pending} 名考生的评分未完成或待考评组长复核，不能发布。`);
-    await tx.sitting.update({ where: { id: sitting.id }, data: { status: "published", publishedAt: now } });
-    await writeAudit(tx, { ...auditOf(actor), action: "sitting.publish", target: sitting.id, detail: { results: computed }, at: now });
+    return { unsettled: pending, detail: { results: computed } };
   });
   const issued = await issueCertificates(sitting.id, now);
   return { issued: issued.length };

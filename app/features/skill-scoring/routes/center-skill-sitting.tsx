@@ -1,13 +1,11 @@
 import { Link, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/center-skill-sitting";
-import { setupRefusal } from "~/features/skill-scoring/rules";
+import { setupRefusal } from "~/domain/sitting-lifecycle";
 import { AssignExaminer, GroupName, Register, SittingIntent } from "~/features/skill-scoring/schemas";
 import {
   addExaminerGroup,
-  assembleSkillSittingPaper,
   assignExaminer,
   publishSkillSitting,
-  registerIntoGroup,
   skillSittingPage,
   startScoring,
 } from "~/features/skill-scoring/service.server";
@@ -15,7 +13,7 @@ import { ExaminerGroupsSection } from "~/features/skill-scoring/ui/examiner-grou
 import { RegistrationSection } from "~/features/skill-scoring/ui/registration";
 import { ScoringControls } from "~/features/skill-scoring/ui/scoring-controls";
 import { SkillPaperSection } from "~/features/skill-scoring/ui/skill-paper";
-import { requireSitting } from "~/features/sittings/index.server";
+import { assembleSkillSittingPaper, registerIntoGroup, requireSitting } from "~/features/sittings/index.server";
 import { getAuth } from "~/platform/auth.server";
 import { formToObject } from "~/platform/forms";
 import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.server";
@@ -41,7 +39,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!intent.ok) return actionFail(400, "未知的操作。");
   const now = new Date();
   // Set-up steps are refused before their input is looked at, as the services would refuse them.
-  const refusal = intent.data.intent === "publish" ? null : setupRefusal(sitting.status);
+  const refusal = intent.data.intent === "publish" ? null : setupRefusal(sitting);
   if (refusal) return actionFail(409, refusal);
 
   switch (intent.data.intent) {
