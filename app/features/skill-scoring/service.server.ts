@@ -4,7 +4,6 @@
 import { requiredExaminers } from "~/domain/exam-rules";
 import { LEVEL_LABELS, type Area, type Level } from "~/domain/levels";
 import {
-  assembleSkillPaper,
   checkCriterionScores,
   displayScore,
   partResult,
@@ -14,12 +13,11 @@ import {
 } from "~/domain/skill";
 import { formatDateTime } from "~/domain/time";
 import type { Prisma } from "~/generated/prisma/client";
-import { currentSkillBank } from "~/features/bank/index.server";
-import { issueCertificates, registrationEligibility } from "~/features/certificates/index.server";
+import { issueCertificates } from "~/features/certificates/index.server";
 import { publishSkillResults, startSkillScoring } from "~/features/sittings/index.server";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
-import { httpError, orConflict } from "~/platform/http.server";
+import { httpError } from "~/platform/http.server";
 import { taskState } from "~/features/skill-scoring/rules";
 import { setupRefusal } from "~/domain/sitting-lifecycle";
 
