@@ -393,12 +393,13 @@ async function seedExams(
     });
   }
   await db.sitting.update({ where: { id: past.s.id }, data: { status: "published", publishedAt: new Date(openedAt.getTime() + 3 * day) } });
-  // Upcoming: starts at the next full hour after seeding, so it can be opened right away (rooms open
-  // from 30 minutes before the start, and any time after); the demo candidate 李明 is seat 1.
-  const startsAt = new Date(Math.ceil((Date.now() + 60_000) / 3_600_000) * 3_600_000);
-  if (startsAt.getTime() - Date.now() > 30 * 60_000) startsAt.setTime(startsAt.getTime() - 3_600_000);
+  // Upcoming: starts at the first 5-minute mark at least 10 minutes after seeding, so it can be
+  // opened right away (rooms open from 30 minutes before the start; from 15 minutes after it the
+  // proctor confirms a late opening); the demo candidate 李明 is seat 1. Its proctors 王芳 and
+  // 刘洋 do not sit it.
+  const startsAt = new Date(Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000);
   const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(startsAt);
-  await sitting("2026年第4期五级理论考试", startsAt, 20261123, ["李明", "王芳", "陈静", "杨帆"], ymd.replace(/-/g, "").slice(2));
+  await sitting("2026年第4期五级理论考试", startsAt, 20261123, ["李明", "赵丽", "陈静", "杨帆"], ymd.replace(/-/g, "").slice(2));
 }
 
 /** A five-level skill sitting in scoring: one group (黄磊 chief, 张伟, 朱军) and two candidates. */

@@ -9,7 +9,7 @@ import { formatTime } from "~/domain/time";
 import { gradeTheory, type AnswerValue } from "~/domain/grading";
 import { LEVEL_LABELS, THEORY_WEIGHTS, type Area, type Level } from "~/domain/levels";
 import { gradableItems, paperOf, roomClock } from "~/domain/paper";
-import { roomState } from "~/domain/sitting-lifecycle";
+import { roomState, sittingState } from "~/domain/sitting-lifecycle";
 import { type AuditActor, auditStep, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError } from "~/platform/http.server";
@@ -449,7 +449,7 @@ export async function examPaperView(request: Request, now: Date) {
     seat: reg.seat,
   };
   if (attempt.status === "submitted") {
-    const published = reg.sitting.status === "published";
+    const published = sittingState(reg.sitting) === "published";
     const byArea = published && attempt.areaScores ? (JSON.parse(attempt.areaScores) as { area: Area; points: number; max: number }[]) : [];
     return {
       view: "done" as const,

@@ -3,14 +3,7 @@
 // SkillResult; every write and its audit entry share one transaction.
 import { requiredExaminers } from "~/domain/exam-rules";
 import { LEVEL_LABELS, type Area, type Level } from "~/domain/levels";
-import {
-  checkCriterionScores,
-  displayScore,
-  partResult,
-  taskScore,
-  type SkillPaper,
-  type SkillTask,
-} from "~/domain/skill";
+import { checkCriterionScores, displayScore, partResult, taskScore, type SkillPaper, type SkillTask } from "~/domain/skill";
 import { formatDateTime } from "~/domain/time";
 import type { Prisma } from "~/generated/prisma/client";
 import { issueCertificates } from "~/features/certificates/index.server";
@@ -19,7 +12,7 @@ import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError } from "~/platform/http.server";
 import { taskState } from "~/features/skill-scoring/rules";
-import { setupRefusal } from "~/domain/sitting-lifecycle";
+import { setupRefusal, sittingState } from "~/domain/sitting-lifecycle";
 
 export type SkillSnapshot = SkillTask;
 
@@ -69,7 +62,7 @@ export async function examinerGroupsOf(userId: string) {
     level: LEVEL_LABELS[m.group.sitting.level as Level],
     startsAt: formatDateTime(m.group.sitting.startsAt),
     candidates: m.group._count.registrations,
-    status: m.group.sitting.status === "scoring" ? "评分中" : m.group.sitting.status === "published" ? "已发布" : "未开始",
+    status: sittingState(m.group.sitting) === "scoring" ? "评分中" : sittingState(m.group.sitting) === "published" ? "已发布" : "未开始",
   }));
 }
 
@@ -320,7 +313,7 @@ export async function decideTask(
   chief: AuditActor,
   now: Date,
 ) {
-  if (group.group.sitting.status !== "scoring") httpError(409, "当前不在评分阶段。");
+  if (sittingState(group.group.sitting) !== "scoring") httpError(409, "当前不在评分阶段。");
   requireInGroup(group, input.registrationId, input.taskId);
   const { registrationId, taskId, reason } = input;
   const sittingId = group.group.sittingId;
@@ -406,7 +399,7 @@ export async function correctScore(
   chief: AuditActor,
   now: Date,
 ) {
-  if (group.group.sitting.status !== "published") httpError(409, "成绩发布前请通过退回重评处理。");
+  if (sittingState(group.group.sitting) !== "published") httpError(409, "成绩发布前请通过退回重评处理。");
   requireInGroup(group, input.registrationId, input.taskId);
   const task = group.tasks.get(input.taskId)!;
   const c = task.rubric[input.criterion];

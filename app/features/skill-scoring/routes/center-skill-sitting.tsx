@@ -1,6 +1,5 @@
 import { Link, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/center-skill-sitting";
-import { setupRefusal } from "~/domain/sitting-lifecycle";
 import { AssignExaminer, GroupName, Register, SittingIntent } from "~/features/skill-scoring/schemas";
 import {
   addExaminerGroup,
@@ -19,6 +18,7 @@ import { formToObject } from "~/platform/forms";
 import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.server";
 import { FormResult } from "~/platform/ui/field";
 import { PageHeader } from "~/platform/ui/page";
+import { setupRefusal, sittingState } from "~/domain/sitting-lifecycle";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.sitting.title ?? "技能考核"} · 考试安排` }];
@@ -34,7 +34,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = { ...user, ip: getAuth(context).clientAddress };
   const form = await request.formData();
   const fields = formToObject(form);
-  if (sitting.status === "published") return actionFail(409, "成绩已发布，场次不能再修改。");
+  if (sittingState(sitting) === "published") return actionFail(409, "成绩已发布，场次不能再修改。");
   const intent = parseWith(SittingIntent, fields);
   if (!intent.ok) return actionFail(400, "未知的操作。");
   const now = new Date();
@@ -89,12 +89,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function SkillSitting() {
   const { sitting, paper, groups, examinerUsers, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const setup = sitting.status === "scheduled";
+  const setup = sittingState(sitting) === "scheduled";
   return (
     <div className="space-y-6">
       <PageHeader
         title={sitting.title}
-        description={`${sitting.level} · 技能考核 · ${sitting.startsAt} · 组卷种子 ${sitting.seed} · ${sitting.status === "published" ? "成绩已发布" : sitting.status === "scoring" ? "评分中" : "准备中"}`}
+        description={`${sitting.level} · 技能考核 · ${sitting.startsAt} · 组卷种子 ${sitting.seed} · ${sittingState(sitting) === "published" ? "成绩已发布" : sittingState(sitting) === "scoring" ? "评分中" : "准备中"}`}
         actions={
           <>
             <Link to={`/center/skill-sittings/${sitting.id}/audit`} className="btn-secondary">

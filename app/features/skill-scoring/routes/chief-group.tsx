@@ -9,6 +9,7 @@ import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.ser
 import { SPREAD_LIMIT } from "~/domain/skill";
 import { FormResult } from "~/platform/ui/field";
 import { PageHeader } from "~/platform/ui/page";
+import { sittingState } from "~/domain/sitting-lifecycle";
 
 export function meta() {
   return [{ title: "评分复核 · 考评组" }];
@@ -26,7 +27,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!intent.ok) return actionFail(400, "未知的操作。", {}, form);
   const now = new Date();
   if (intent.data.intent === "correct") {
-    if (group.sitting.status !== "published") return actionFail(409, "成绩发布前请通过退回重评处理。", {}, form);
+    if (sittingState(group.sitting) !== "published") return actionFail(409, "成绩发布前请通过退回重评处理。", {}, form);
     const c = parseWith(Correction, form);
     if (!c.ok) return c.response;
     return runAction(async () => {
@@ -34,7 +35,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return actionOk("已更正并记录，成绩已重新计算。");
     }, form);
   }
-  if (group.sitting.status !== "scoring") return actionFail(409, "当前不在评分阶段。", {}, form);
+  if (sittingState(group.sitting) !== "scoring") return actionFail(409, "当前不在评分阶段。", {}, form);
   const p = parseWith(Decision, form);
   if (!p.ok) return p.response;
   return runAction(async () => {

@@ -9,6 +9,7 @@ import { httpError } from "~/platform/http.server";
 import { errorOf } from "~/platform/forms";
 import { Field, FormResult } from "~/platform/ui/field";
 import { Notice } from "~/platform/ui/page";
+import { sittingState } from "~/domain/sitting-lifecycle";
 
 export function meta() {
   return [{ title: "评分 · 技能评分" }];
@@ -30,7 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const mine = reg.scoreSheets.find((s) => s.taskId === task.id && s.examinerId === user.id);
   return {
     groupId: group.id,
-    scoring: group.sitting.status === "scoring",
+    scoring: sittingState(group.sitting) === "scoring",
     ticket: reg.ticketNumber,
     task: {
       id: task.id,
@@ -47,7 +48,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const { actor, group, reg, task } = await load(request, context, params.groupId);
-  if (group.sitting.status !== "scoring") return actionFail(409, "当前不在评分阶段。");
+  if (sittingState(group.sitting) !== "scoring") return actionFail(409, "当前不在评分阶段。");
   const p = await parseForm(request, sheetSchema(task.rubric.length));
   if (!p.ok) return p.response;
   const { scores, submit } = p.data;
