@@ -155,6 +155,9 @@ describe("layout", () => {
   it("has no stale entries in the pending list", () => {
     expect([...PENDING].filter((v) => !all.includes(v))).toEqual([]);
   });
+  it("draws codes and seeds with node:crypto, never Math.random (a start code must not be guessable)", () => {
+    expect(files.filter((f) => /\bMath\.random\s*\(/.test(f.src)).map((f) => f.rel)).toEqual([]);
+  });
   it("knows an owner for every model of the schema", () => {
     const schema = fs.readFileSync(path.join(ROOT, "prisma/schema.prisma"), "utf8");
     const models = [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1][0].toLowerCase() + m[1].slice(1));
