@@ -1,4 +1,5 @@
-// `npm test`: every test — bank validation, unit tests, browser tests — on a fresh build.
+// `npm test`: every test — bank validation and lint, type check, ESLint and Prettier, unit and
+// architecture tests, browser tests — on a fresh build.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { ensureBuild, ensureDependencies, run, runBin } from "./lib.mjs";
@@ -27,8 +28,12 @@ if (!chromiumPath() && !process.env.PLAYWRIGHT_USE_BUNDLED) {
 }
 
 runBin("tsx", ["--tsconfig", "tsconfig.json", "scripts/bank.ts", "validate"]);
+// The bank's figures (cue-only candidate, key spread, near-duplicates, law currency); fails on its thresholds.
+runBin("tsx", ["--tsconfig", "tsconfig.json", "scripts/bank.ts", "lint"]);
 ensureBuild({ force: true });
 runBin("react-router", ["typegen"]);
 runBin("tsc", ["--noEmit"]);
+runBin("eslint", [".", "--max-warnings", "0"]);
+runBin("prettier", ["--check", "."]);
 runBin("vitest", ["run"]);
 runBin("playwright", ["test"]);

@@ -18,7 +18,10 @@ export function findImportBatch(id: string) {
 
 /** Marks a pending batch of the center imported; false when it was not pending (already used or discarded). */
 export async function claimImportBatch(tx: Prisma.TransactionClient, id: string, centerId: string, now: Date): Promise<boolean> {
-  const claimed = await tx.importBatch.updateMany({ where: { id, centerId, status: "pending" }, data: { status: "imported", importedAt: now } });
+  const claimed = await tx.importBatch.updateMany({
+    where: { id, centerId, status: "pending" },
+    data: { status: "imported", importedAt: now },
+  });
   return claimed.count === 1;
 }
 
