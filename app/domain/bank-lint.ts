@@ -45,8 +45,8 @@ export type LintThresholds = {
 
 export const DEFAULT_THRESHOLDS: LintThresholds = {
   longestKeyMax: 0.35,
-  cueMeanFail: 50,
-  cueMeanTarget: 40,
+  cueMeanFail: 40,
+  cueMeanTarget: 30,
   nearDuplicate: 0.6,
   seedsPerLevel: 20,
 };
