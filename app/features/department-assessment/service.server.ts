@@ -9,7 +9,7 @@ import {
   type ParsedAssessment,
   type YearQuarter,
 } from "~/domain/department-form";
-import { auditRecord } from "~/platform/audit.server";
+import { writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError, orConflict } from "~/platform/http.server";
 import type { SessionUser } from "~/platform/session.server";
@@ -62,23 +62,21 @@ export async function saveDepartmentAssessment(centerId: string, input: ParsedAs
         create: { ...key, centerId, ...fields },
         update: fields,
       });
-      await tx.auditLog.create({
-        data: auditRecord({
-          action: ASSESS_ACTION,
-          actor,
-          centerId,
-          target: department.id,
-          ip,
-          detail: {
-            department: department.name,
-            year: input.year,
-            quarter: input.quarter,
-            base: input.base,
-            bonus: input.bonus,
-            total: input.total,
-            previousTotal: before?.total ?? null,
-          },
-        }),
+      await writeAudit(tx, {
+        action: ASSESS_ACTION,
+        actor,
+        centerId,
+        target: department.id,
+        ip,
+        detail: {
+          department: department.name,
+          year: input.year,
+          quarter: input.quarter,
+          base: input.base,
+          bonus: input.bonus,
+          total: input.total,
+          previousTotal: before?.total ?? null,
+        },
       });
     }),
   );

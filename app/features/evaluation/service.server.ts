@@ -1,13 +1,12 @@
 // Annual staff evaluation: cycles, who scores whom, entered objective figures and adjustments.
-// Loading and saving live here; every rule is in app/domain (evaluation, ratings, five-forces).
+// Loading and saving live here (the only writer of the evaluation tables); every rule is in
+// app/domain (evaluation, ratings, five-forces); the forms' schemas are in ./schemas.
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import {
   AWARD_POINTS,
-  OBJECTIVE_INDICATORS,
   SUBJECTIVE_INDICATORS,
-  VETO_GROUNDS,
-  bonusPoints,
+  type VETO_GROUNDS,
   completionPoints,
   consecutiveFails,
   defaultPeers,
@@ -26,27 +25,22 @@ import { ratingPoints, type RatingCounts } from "~/domain/ratings";
 import { starCount, topWithTies } from "~/domain/department";
 import { LEVELS, STANDARD_TRAINING_HOURS, type Level } from "~/domain/levels";
 import { formatDateTime } from "~/domain/time";
-import { auditRecord, type AuditActor } from "~/platform/audit.server";
+import { writeAudit, type AuditActor } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError } from "~/platform/http.server";
-import { ratingCountsForYear } from "~/features/ratings/service.server";
-import { trainingProgressOf } from "~/features/certificates/service.server";
-
-const num = (msg: string) => z.coerce.number({ message: msg }).refine(Number.isFinite, msg);
-
-export const OpenCycleSchema = z.object({
-  year: z.coerce.number({ message: "请填写年度" }).int("年度应为整数").min(2000, "年度不正确").max(2100, "年度不正确"),
-  passMark: num("合格分数线应为数字").pipe(z.number().min(0, "合格分数线应在 0 至 100 之间").max(100, "合格分数线应在 0 至 100 之间")),
-  ratingPenalty: num("未整改扣减系数应为数字").pipe(
-    z.number().min(0, "未整改扣减系数应在 0 至 10 之间").max(10, "未整改扣减系数应在 0 至 10 之间"),
-  ),
-  peersPerPerson: z.coerce
-    .number({ message: "互评人数应为整数" })
-    .int("互评人数应为整数")
-    .min(1, "互评人数至少 1 人")
-    .max(8, "互评人数至多 8 人"),
-  managerPersonId: z.string().min(1, "请选择默认评分负责人"),
-});
+import { checkCompletionCsv } from "~/domain/completion-import";
+import { CSV_ENCODINGS, decodeCsv } from "~/domain/staff-import";
+import { MAX_UPLOAD_BYTES } from "~/features/staff/index.server";
+import { ratingCountsForYear } from "~/features/ratings/index.server";
+import { trainingProgressOf } from "~/features/certificates/index.server";
+import {
+  type AdjustmentSchema,
+  type AssignmentsSchema,
+  type CycleSettingsSchema,
+  type ObjectiveSchema,
+  type OpenCycleSchema,
+  type VetoSchema,
+} from "./schemas";
 
 export async function listCycles(centerId: string) {
   const cycles = await db.evaluationCycle.findMany({
@@ -89,14 +83,12 @@ export async function openCycle(centerId: string, input: z.infer<typeof OpenCycl
       for (const p of peers.get(s.id)!) rows.push({ subjectId: subject.id, evaluatorPersonId: p, relation: "peer" });
       await tx.evaluationAssignment.createMany({ data: rows });
     }
-    await tx.auditLog.create({
-      data: auditRecord({
-        ip: actor.ip,
-        action: "evaluation.open",
-        actor,
-        target: cycle.id,
-        detail: { year: input.year, passMark: input.passMark, staff: staff.length },
-      }),
+    await writeAudit(tx, {
+      ip: actor.ip,
+      action: "evaluation.open",
+      actor,
+      target: cycle.id,
+      detail: { year: input.year, passMark: input.passMark, staff: staff.length },
     });
     return cycle;
   });
@@ -106,6 +98,52 @@ export async function requireCycle(cycleId: string, centerId: string) {
   const cycle = await db.evaluationCycle.findUnique({ where: { id: cycleId } });
   if (!cycle || cycle.centerId !== centerId) httpError(404, "未找到该评价周期");
   return cycle;
+}
+
+/** The subject of a person in a cycle (the center's person page acts on it). */
+export async function requireSubject(cycleId: string, personId: string) {
+  const subject = await db.evaluationSubject.findUnique({ where: { cycleId_personId: { cycleId, personId } } });
+  if (!subject) httpError(404, "该人员不在本评价周期内");
+  return subject;
+}
+
+/** The center's name, for the printed report and the xlsx file. */
+export async function centerNameOf(centerId: string): Promise<string> {
+  return (await db.center.findUniqueOrThrow({ where: { id: centerId }, select: { name: true } })).name;
+}
+
+/** Who may be chosen as the default manager scorer: active staff, holders of the 科室负责人 role first. */
+export async function managerChoices(centerId: string) {
+  const staff = await db.person.findMany({
+    where: { centerId, active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, staffRole: true, user: { select: { roles: { select: { role: true } } } } },
+  });
+  return staff
+    .map((s) => ({ id: s.id, name: s.name, staffRole: s.staffRole, isManager: s.user?.roles.some((r) => r.role === "manager") ?? false }))
+    .sort((a, b) => Number(b.isManager) - Number(a.isManager));
+}
+
+/** The active colleagues of a person who may score them (everyone of the center but themselves). */
+export async function colleaguesOf(centerId: string, personId: string) {
+  return db.person.findMany({
+    where: { centerId, active: true, id: { not: personId } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+/** A person's own cycles, newest first: the one still open, if any, and the closed ones. */
+export async function ownCycles(personId: string) {
+  const subjects = await db.evaluationSubject.findMany({
+    where: { personId },
+    include: { cycle: true },
+    orderBy: { cycle: { year: "desc" } },
+  });
+  return {
+    open: subjects.find((s) => s.cycle.status === "open")?.cycle ?? null,
+    closed: subjects.filter((s) => s.cycle.status === "closed").map((s) => s.cycle),
+  };
 }
 
 const subjectInclude = {
@@ -306,25 +344,6 @@ export async function requireOwnAssignment(assignmentId: string, evaluatorPerson
   return a;
 }
 
-export function scoresSchema() {
-  return z.object(
-    Object.fromEntries(
-      SUBJECTIVE_INDICATORS.map((d) => [
-        d.key,
-        z
-          .union([
-            z.literal("").transform(() => null),
-            z.coerce
-              .number({ message: `${d.name}应为数字` })
-              .refine((v) => Number.isFinite(v) && v >= 0 && v <= d.max, `${d.name}应在 0 至 ${d.max} 分之间`),
-          ])
-          .optional()
-          .transform((v) => v ?? null),
-      ]),
-    ) as unknown as Record<SubjectiveKey, z.ZodType<number | null>>,
-  );
-}
-
 /** Saves a draft or submits. Submitting needs every indicator; a submitted assignment is final. */
 export async function saveScores(
   assignmentId: string,
@@ -352,14 +371,12 @@ export async function saveScores(
       // Guarded update: of two concurrent submits only one changes the row.
       const done = await tx.evaluationAssignment.updateMany({ where: { id: assignmentId, submittedAt: null }, data: { submittedAt: now } });
       if (done.count === 0) httpError(409, "该评价已提交，不能修改");
-      await tx.auditLog.create({
-        data: auditRecord({
-          ip: actor.ip,
-          action: "evaluation.submit",
-          actor,
-          target: assignmentId,
-          detail: { relation: a.relation, subjectId: a.subjectId, scores },
-        }),
+      await writeAudit(tx, {
+        ip: actor.ip,
+        action: "evaluation.submit",
+        actor,
+        target: assignmentId,
+        detail: { relation: a.relation, subjectId: a.subjectId, scores },
       });
     }
     return { submitted: submit };
@@ -367,14 +384,6 @@ export async function saveScores(
 }
 
 // ---- What the center enters ----
-
-export const AssignmentsSchema = z.object({
-  managerPersonId: z
-    .string()
-    .optional()
-    .transform((v) => v || null),
-  peerIds: z.array(z.string().min(1)).max(8, "互评人至多 8 人"),
-});
 
 /** Replaces the manager and peers of one subject; submitted scores are kept (and their evaluator stays). */
 export async function setEvaluators(
@@ -411,44 +420,9 @@ export async function setEvaluators(
     }
     for (const [p, relation] of wanted)
       await tx.evaluationAssignment.create({ data: { subjectId: subject.id, evaluatorPersonId: p, relation } });
-    await tx.auditLog.create({
-      data: auditRecord({ ip: actor.ip, action: "evaluation.evaluators", actor, target: subject.id, detail: input }),
-    });
+    await writeAudit(tx, { ip: actor.ip, action: "evaluation.evaluators", actor, target: subject.id, detail: input });
   });
 }
-
-const evidence = z.string().trim().max(500, "说明不超过 500 字");
-export const ObjectiveSchema = z
-  .object({
-    completionDone: z
-      .union([z.literal(""), num("完成量应为数字").pipe(z.number().min(0, "完成量不能为负数"))])
-      .transform((v) => (v === "" ? null : v)),
-    completionTarget: z
-      .union([z.literal(""), num("目标量应为数字").pipe(z.number().positive("目标量应大于 0"))])
-      .transform((v) => (v === "" ? null : v)),
-    complaintsPoints: z
-      .union([
-        z.literal(""),
-        num("投诉情况得分应为数字").pipe(z.number().min(0, "投诉情况应在 0 至 5 分之间").max(5, "投诉情况应在 0 至 5 分之间")),
-      ])
-      .transform((v) => (v === "" ? null : v)),
-    complaintsEvidence: evidence,
-    praisePoints: z
-      .union([
-        z.literal(""),
-        num("表扬褒奖得分应为数字").pipe(z.number().min(0, "表扬褒奖应在 0 至 5 分之间").max(5, "表扬褒奖应在 0 至 5 分之间")),
-      ])
-      .transform((v) => (v === "" ? null : v)),
-    praiseEvidence: evidence,
-  })
-  .superRefine((v, ctx) => {
-    if ((v.completionDone === null) !== (v.completionTarget === null))
-      ctx.addIssue({ code: "custom", path: ["completionTarget"], message: "完成量与目标量应同时填写" });
-    if (v.complaintsPoints !== null && !v.complaintsEvidence)
-      ctx.addIssue({ code: "custom", path: ["complaintsEvidence"], message: "请填写投诉情况的依据" });
-    if (v.praisePoints !== null && !v.praiseEvidence)
-      ctx.addIssue({ code: "custom", path: ["praiseEvidence"], message: "请填写表扬褒奖的依据" });
-  });
 
 export async function saveObjective(subjectId: string, input: z.infer<typeof ObjectiveSchema>, actor: AuditActor) {
   await db.$transaction(async (tx) => {
@@ -461,36 +435,9 @@ export async function saveObjective(subjectId: string, input: z.infer<typeof Obj
         praiseEvidence: input.praiseEvidence || null,
       },
     });
-    await tx.auditLog.create({
-      data: auditRecord({ ip: actor.ip, action: "evaluation.objective", actor, target: subjectId, detail: input }),
-    });
+    await writeAudit(tx, { ip: actor.ip, action: "evaluation.objective", actor, target: subjectId, detail: input });
   });
 }
-
-export const AdjustmentSchema = z.discriminatedUnion(
-  "kind",
-  [
-    z.object({
-      kind: z.literal("award"),
-      awardLevel: z.enum(Object.keys(AWARD_POINTS) as [keyof typeof AWARD_POINTS], { message: "请选择表彰级别" }),
-      reason: z.string().trim().min(1, "请填写表彰名称").max(200),
-      evidence: z.string().trim().min(1, "请填写依据（文号或证书编号）").max(500),
-    }),
-    z.object({
-      kind: z.literal("majorEvent"),
-      points: num("加分应为数字").pipe(z.number().min(0.5, "重大活动加分应在 0.5 至 1 分之间").max(1, "重大活动加分应在 0.5 至 1 分之间")),
-      reason: z.string().trim().min(1, "请填写事由").max(200),
-      evidence: z.string().trim().min(1, "请填写依据").max(500),
-    }),
-    z.object({
-      kind: z.literal("deduction"),
-      points: num("扣分应为数字").pipe(z.number().min(0, "每项扣分应在 0 至 5 分之间").max(5, "每项扣分应在 0 至 5 分之间")),
-      reason: z.string().trim().min(1, "请填写扣分事由").max(200),
-      evidence: z.string().trim().min(1, "请填写依据").max(500),
-    }),
-  ],
-  { message: "请选择加减分类型" },
-);
 
 export async function addAdjustment(subjectId: string, input: z.infer<typeof AdjustmentSchema>, actor: AuditActor) {
   const points = input.kind === "award" ? AWARD_POINTS[input.awardLevel] : input.points;
@@ -506,14 +453,12 @@ export async function addAdjustment(subjectId: string, input: z.infer<typeof Adj
         createdBy: actor.displayName,
       },
     });
-    await tx.auditLog.create({
-      data: auditRecord({
-        ip: actor.ip,
-        action: "evaluation.adjustment",
-        actor,
-        target: subjectId,
-        detail: { id: a.id, ...input, points },
-      }),
+    await writeAudit(tx, {
+      ip: actor.ip,
+      action: "evaluation.adjustment",
+      actor,
+      target: subjectId,
+      detail: { id: a.id, ...input, points },
     });
   });
 }
@@ -523,24 +468,15 @@ export async function removeAdjustment(subjectId: string, adjustmentId: string, 
     const a = await tx.evaluationAdjustment.findUnique({ where: { id: adjustmentId } });
     if (!a || a.subjectId !== subjectId) httpError(404, "未找到该加减分记录");
     await tx.evaluationAdjustment.delete({ where: { id: adjustmentId } });
-    await tx.auditLog.create({
-      data: auditRecord({
-        ip: actor.ip,
-        action: "evaluation.adjustment_remove",
-        actor,
-        target: subjectId,
-        detail: { id: a.id, kind: a.kind, points: a.points, reason: a.reason },
-      }),
+    await writeAudit(tx, {
+      ip: actor.ip,
+      action: "evaluation.adjustment_remove",
+      actor,
+      target: subjectId,
+      detail: { id: a.id, kind: a.kind, points: a.points, reason: a.reason },
     });
   });
 }
-
-export const VetoSchema = z
-  .object({
-    veto: z.union([z.literal(""), z.enum(VETO_GROUNDS, { message: "请选择一票否决情形" })]).transform((v) => v || null),
-    vetoEvidence: z.string().trim().max(500, "依据不超过 500 字"),
-  })
-  .refine((v) => v.veto === null || v.vetoEvidence.length > 0, { path: ["vetoEvidence"], message: "一票否决须填写依据" });
 
 export async function saveVeto(subjectId: string, input: z.infer<typeof VetoSchema>, actor: AuditActor) {
   await db.$transaction(async (tx) => {
@@ -548,27 +484,26 @@ export async function saveVeto(subjectId: string, input: z.infer<typeof VetoSche
       where: { id: subjectId },
       data: { veto: input.veto, vetoEvidence: input.veto ? input.vetoEvidence : null },
     });
-    await tx.auditLog.create({ data: auditRecord({ ip: actor.ip, action: "evaluation.veto", actor, target: subjectId, detail: input }) });
+    await writeAudit(tx, { ip: actor.ip, action: "evaluation.veto", actor, target: subjectId, detail: input });
   });
 }
 
-export const CycleSettingsSchema = OpenCycleSchema.pick({ passMark: true, ratingPenalty: true });
-
-export async function updateCycleSettings(cycle: { id: string }, input: z.infer<typeof CycleSettingsSchema>, actor: AuditActor) {
+export async function updateCycleSettings(
+  cycle: { id: string; status: string },
+  input: z.infer<typeof CycleSettingsSchema>,
+  actor: AuditActor,
+) {
+  if (cycle.status !== "open") httpError(409, "该年度评价已结束，请先重新开放评分再修改设置。");
   await db.$transaction(async (tx) => {
     await tx.evaluationCycle.update({ where: { id: cycle.id }, data: input });
-    await tx.auditLog.create({
-      data: auditRecord({ ip: actor.ip, action: "evaluation.settings", actor, target: cycle.id, detail: input }),
-    });
+    await writeAudit(tx, { ip: actor.ip, action: "evaluation.settings", actor, target: cycle.id, detail: input });
   });
 }
 
 export async function setCycleStatus(cycle: { id: string }, status: "open" | "closed", actor: AuditActor) {
   await db.$transaction(async (tx) => {
     await tx.evaluationCycle.update({ where: { id: cycle.id }, data: { status } });
-    await tx.auditLog.create({
-      data: auditRecord({ ip: actor.ip, action: status === "closed" ? "evaluation.close" : "evaluation.reopen", actor, target: cycle.id }),
-    });
+    await writeAudit(tx, { ip: actor.ip, action: status === "closed" ? "evaluation.close" : "evaluation.reopen", actor, target: cycle.id });
   });
 }
 
@@ -601,17 +536,42 @@ export async function importCompletion(
         where: { id: byId.get(r.idNumber)!.id },
         data: { completionDone: r.done, completionTarget: r.target, completionSource: filename },
       });
-    await tx.auditLog.create({
-      data: auditRecord({
-        ip: actor.ip,
-        action: "evaluation.completion_import",
-        actor,
-        target: cycle.id,
-        detail: { filename, rows: rows.length },
-      }),
+    await writeAudit(tx, {
+      ip: actor.ip,
+      action: "evaluation.completion_import",
+      actor,
+      target: cycle.id,
+      detail: { filename, rows: rows.length },
     });
   });
   return { imported: rows.length, errors };
+}
+
+const CompletionUploadSchema = z.object({ encoding: z.enum(CSV_ENCODINGS, { message: "请选择文件编码" }) });
+
+export type CompletionUpload = { imported: number; errors: [] } | { imported: 0; message: string; errors: string[] };
+
+/**
+ * The uploaded 工作完成度 CSV of the cycle summary page: the cycle must be open and the file at most
+ * MAX_UPLOAD_BYTES; any bad line imports nothing and lists every error.
+ */
+export async function importCompletionUpload(
+  cycle: { id: string; centerId: string; status: string },
+  file: FormDataEntryValue | null,
+  encoding: FormDataEntryValue | null,
+  actor: AuditActor,
+): Promise<CompletionUpload> {
+  if (cycle.status !== "open") httpError(409, "该年度评价已结束，请先重新开放评分再导入。");
+  const enc = CompletionUploadSchema.safeParse({ encoding: encoding ?? "auto" });
+  if (!(file instanceof File) || file.size === 0) httpError(400, "请选择要导入的 CSV 文件");
+  if (file.size > MAX_UPLOAD_BYTES) httpError(413, "文件超过 2 MB");
+  if (!enc.success) httpError(400, enc.error.issues[0].message);
+  const checked = checkCompletionCsv(decodeCsv(new Uint8Array(await file.arrayBuffer()), enc.data.encoding).text);
+  if (checked.errors.length)
+    return { imported: 0, message: `文件有 ${checked.errors.length} 处错误，未导入任何数据。请修改后重新上传。`, errors: checked.errors };
+  const r = await importCompletion(cycle, checked.rows, file.name, actor);
+  if (r.errors.length) return { imported: 0, message: `文件有 ${r.errors.length} 处错误，未导入任何数据。`, errors: r.errors };
+  return { imported: r.imported, errors: [] };
 }
 
 // ---- Five forces ----

@@ -2,14 +2,23 @@
 // ratings page and the annual evaluation. Rules live in app/domain/ratings.ts and ratings-import.ts.
 import type { Prisma } from "~/generated/prisma/client";
 import { CHANNELS, type Channel, ratingPoints, type RatingCounts, rates, type Rates, sumCounts } from "~/domain/ratings";
-import { checkRatingsCsv, type KnownPerson, type RatingImportCheck, type RatingRow, ratingCsvIdNumbers } from "~/domain/ratings-import";
+import {
+  checkRatingsCsv,
+  type KnownPerson,
+  RATING_CSV_HEADER,
+  type RatingImportCheck,
+  type RatingRow,
+  ratingCsvIdNumbers,
+} from "~/domain/ratings-import";
+import { maskIdNumber } from "~/domain/id-number";
 import { type CsvEncoding, decodeCsv } from "~/domain/staff-import";
-import { auditRecord } from "~/platform/audit.server";
+import { writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError } from "~/platform/http.server";
+import { claimImportBatch, createImportBatch, discardImportBatch, findImportBatch } from "~/platform/import-batch.server";
 import type { SessionUser } from "~/platform/session.server";
 
-export { MAX_UPLOAD_BYTES } from "~/features/staff/service.server";
+export { MAX_UPLOAD_BYTES } from "~/features/staff/index.server";
 
 // ---- import ----
 
@@ -46,6 +55,34 @@ function importSummary(rows: RatingRow[]) {
   };
 }
 
+/** Writes the rows of a batch and its audit entry (inside the importing transaction). */
+async function importRows(
+  tx: Tx,
+  b: { centerId: string; batchId: string; filename: string; rows: RatingRow[]; skipped: number; mode: "all" | "good" },
+  actor: SessionUser,
+  ip: string,
+  now: Date,
+) {
+  const summary = importSummary(b.rows);
+  await writeRows(tx, b.centerId, b.rows, b.filename, now);
+  await writeAudit(tx, {
+    action: "ratings.import",
+    actor,
+    centerId: b.centerId,
+    target: b.batchId,
+    ip,
+    at: now,
+    detail: {
+      filename: b.filename,
+      imported: b.rows.length,
+      skipped: b.skipped,
+      mode: b.mode,
+      periods: summary.periods,
+      people: summary.people,
+    },
+  });
+}
+
 const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
 
 export type UploadResult =
@@ -70,34 +107,46 @@ export async function uploadRatings(
   const filename = file.name.slice(0, 200) || "好差评.csv";
   const batchData = { centerId, createdBy: actor.id, filename, encoding: decoded.encoding, content: decoded.text };
   if (check.bad > 0) {
-    const batch = await db.importBatch.create({ data: batchData });
+    const batch = await createImportBatch(batchData);
     return { kind: "review", batchId: batch.id };
   }
   const rows = check.rows.map((r) => r.row!);
   const summary = importSummary(rows);
   await db.$transaction(async (tx) => {
-    const batch = await tx.importBatch.create({ data: { ...batchData, status: "imported", importedAt: now } });
-    await writeRows(tx, centerId, rows, filename, now);
-    await tx.auditLog.create({
-      data: auditRecord({
-        action: "ratings.import",
-        actor,
-        centerId,
-        target: batch.id,
-        ip,
-        at: now,
-        detail: { filename, imported: rows.length, skipped: 0, mode: "all", periods: summary.periods, people: summary.people },
-      }),
-    });
+    const batch = await createImportBatch(batchData, tx, now);
+    await importRows(tx, { centerId, batchId: batch.id, filename, rows, skipped: 0, mode: "all" }, actor, ip, now);
   }, TX_OPTIONS);
   return { kind: "imported", imported: rows.length, year: summary.latestYear };
 }
 
 /** A staged batch of this center, re-validated now (people may have been registered since). */
 export async function checkRatingsBatch(batchId: string, centerId: string, now: Date) {
-  const batch = await db.importBatch.findUnique({ where: { id: batchId } });
+  const batch = await findImportBatch(batchId);
   if (!batch || batch.centerId !== centerId) httpError(404, "未找到该导入批次。");
   return { batch, check: await checkRatingsText(batch.content, centerId, now) };
+}
+
+/** A staged batch as the review table shows it: ID numbers masked, the seven counts in one cell. */
+export async function ratingsBatchReview(batchId: string, centerId: string, now: Date) {
+  const { batch, check } = await checkRatingsBatch(batchId, centerId, now);
+  return {
+    batch: { id: batch.id, filename: batch.filename, encoding: batch.encoding, status: batch.status },
+    check: check.ok
+      ? {
+          ok: true as const,
+          good: check.good,
+          bad: check.bad,
+          rows: check.rows.map((r) => ({
+            line: r.line,
+            cells: [r.raw["姓名"], maskIdNumber(r.raw["身份证号"] ?? ""), r.raw["月份"], r.raw["渠道"]],
+            counts: RATING_CSV_HEADER.slice(4)
+              .map((k) => r.raw[k] || "（空）")
+              .join(" / "),
+            errors: r.errors,
+          })),
+        }
+      : { ok: false as const, fileError: check.fileError },
+  };
 }
 
 /** "仅导入无误的行": imports the batch's valid rows, skipping the bad ones. One transaction. */
@@ -109,36 +158,14 @@ export async function importGoodRatingRows(batchId: string, centerId: string, ac
   if (rows.length === 0) httpError(400, "没有无误的行可以导入。请修正文件后重新上传。");
   const summary = importSummary(rows);
   await db.$transaction(async (tx) => {
-    const claimed = await tx.importBatch.updateMany({
-      where: { id: batch.id, status: "pending" },
-      data: { status: "imported", importedAt: now },
-    });
-    if (claimed.count !== 1) httpError(409, "该批次已处理，请重新上传文件。");
-    await writeRows(tx, centerId, rows, batch.filename, now);
-    await tx.auditLog.create({
-      data: auditRecord({
-        action: "ratings.import",
-        actor,
-        centerId,
-        target: batch.id,
-        ip,
-        at: now,
-        detail: {
-          filename: batch.filename,
-          imported: rows.length,
-          skipped: check.bad,
-          mode: "good",
-          periods: summary.periods,
-          people: summary.people,
-        },
-      }),
-    });
+    if (!(await claimImportBatch(tx, batch.id, centerId, now))) httpError(409, "该批次已处理，请重新上传文件。");
+    await importRows(tx, { centerId, batchId: batch.id, filename: batch.filename, rows, skipped: check.bad, mode: "good" }, actor, ip, now);
   }, TX_OPTIONS);
   return { imported: rows.length, skipped: check.bad, year: summary.latestYear };
 }
 
 export async function discardRatingsBatch(batchId: string, centerId: string) {
-  await db.importBatch.updateMany({ where: { id: batchId, centerId, status: "pending" }, data: { status: "discarded" } });
+  await discardImportBatch(batchId, centerId);
 }
 
 // ---- queries ----

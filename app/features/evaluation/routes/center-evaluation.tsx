@@ -1,13 +1,17 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/center-evaluation";
 import { getAuth, requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { listCycles, OpenCycleSchema, openCycle } from "~/features/evaluation/service.server";
-import { fieldErrors, formAction, formToObject, httpError, orConflict } from "~/platform/http.server";
+import { listCycles, managerChoices, openCycle } from "~/features/evaluation/service.server";
+import { OpenCycleSchema } from "~/features/evaluation/schemas";
+import { httpError, orConflict } from "~/platform/http.server";
+import { parseForm, runAction } from "~/platform/forms.server";
+import { constraintsOf, errorOf, valueOf } from "~/platform/forms";
 import { hasPermission } from "~/domain/permissions";
 import { DEFAULT_PASS_MARK } from "~/domain/evaluation";
 import { shanghaiToday } from "~/domain/time";
-import { Field, Notice, PageHeader } from "~/platform/ui/page";
+import { PageHeader } from "~/platform/ui/page";
+import { Field } from "~/platform/ui/field";
+import { FieldsResult } from "~/features/evaluation/ui/fields-result";
 
 export function meta() {
   return [{ title: "年度评价 · 政务服务综合窗口办事员" }];
@@ -16,14 +20,7 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:evaluation:center");
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
-  const [cycles, staff] = await Promise.all([
-    listCycles(user.centerId),
-    db.person.findMany({
-      where: { centerId: user.centerId, active: true },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, staffRole: true, user: { select: { roles: { select: { role: true } } } } },
-    }),
-  ]);
+  const [cycles, staff] = await Promise.all([listCycles(user.centerId), managerChoices(user.centerId)]);
   return {
     cycles,
     canEdit: hasPermission(user.roles, "update:evaluation:center"),
@@ -31,10 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       Number(shanghaiToday(new Date()).slice(0, 4)),
       cycles.map((c) => c.year),
     ),
-    // Accounts holding the 科室负责人 role come first: they are the usual manager scorers.
-    staff: staff
-      .map((s) => ({ id: s.id, name: s.name, staffRole: s.staffRole, isManager: s.user?.roles.some((r) => r.role === "manager") ?? false }))
-      .sort((a, b) => Number(b.isManager) - Number(a.isManager)),
+    staff,
   };
 }
 
@@ -45,26 +39,22 @@ function nextFreeYear(year: number, taken: number[]): number {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUserWithPermission(request, context, "update:evaluation:center");
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
-  const form = formToObject(await request.formData());
-  const parsed = OpenCycleSchema.safeParse(form);
-  if (!parsed.success) return data({ ok: false as const, errors: fieldErrors(parsed.error), values: form }, { status: 400 });
-  return formAction(
-    async () => {
-      const cycle = await orConflict(
-        () => openCycle(user.centerId!, parsed.data, { ...user, ip: getAuth(context).clientAddress }),
-        `${parsed.data.year} 年度的评价已经建立`,
-      );
-      return redirect(`/center/evaluation/${cycle.id}`);
-    },
-    (message) => ({ ok: false as const, errors: { _form: message } as Record<string, string>, values: form }),
-  );
+  const parsed = await parseForm(request, OpenCycleSchema);
+  if (!parsed.ok) return parsed.response;
+  const { data: input, values } = parsed;
+  return runAction(async () => {
+    const cycle = await orConflict(
+      () => openCycle(user.centerId!, input, { ...user, ip: getAuth(context).clientAddress }),
+      `${input.year} 年度的评价已经建立`,
+    );
+    return redirect(`/center/evaluation/${cycle.id}`);
+  }, values);
 }
 
 export default function CenterEvaluation() {
   const { cycles, canEdit, suggestedYear, staff } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && "errors" in result ? result.errors : {};
-  const values = result && "values" in result ? result.values : {};
+  const shape = OpenCycleSchema.shape;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -129,58 +119,66 @@ export default function CenterEvaluation() {
           <p className="mt-1 text-sm text-slate-600">
             本中心全部在岗人员参评：每人自评；所选负责人为其余人员评分；互评人默认取同部门同事，不足时取同岗位、再取其他同事。开启后可逐人调整评价人。
           </p>
-          {errors._form ? <Notice tone="error">{errors._form}</Notice> : null}
+          <FieldsResult result={result} fields="未开启：请更正标出的内容。" />
           <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2" noValidate>
-            <Field label="年度" name="year" error={errors.year}>
-              <input id="year" name="year" className="input" inputMode="numeric" defaultValue={values.year ?? suggestedYear} />
+            <Field label="年度" name="year" error={errorOf(result, "year")}>
+              {(p) => (
+                <input
+                  {...p}
+                  className="input"
+                  inputMode="numeric"
+                  {...constraintsOf(shape.year)}
+                  defaultValue={valueOf(result, "year") ?? suggestedYear}
+                />
+              )}
             </Field>
-            <Field label="合格分数线" name="passMark" error={errors.passMark} hint="标准未规定，平台默认 60 分">
-              <input
-                id="passMark"
-                name="passMark"
-                className="input"
-                inputMode="decimal"
-                defaultValue={values.passMark ?? DEFAULT_PASS_MARK}
-              />
+            <Field label="合格分数线" name="passMark" error={errorOf(result, "passMark")} hint="标准未规定，平台默认 60 分">
+              {(p) => (
+                <input
+                  {...p}
+                  className="input"
+                  inputMode="decimal"
+                  required
+                  defaultValue={valueOf(result, "passMark") ?? DEFAULT_PASS_MARK}
+                />
+              )}
             </Field>
-            <Field label="默认评分负责人" name="managerPersonId" error={errors.managerPersonId}>
-              <select
-                id="managerPersonId"
-                name="managerPersonId"
-                className="input"
-                defaultValue={values.managerPersonId ?? staff.find((s) => s.isManager)?.id ?? ""}
-              >
-                <option value="">请选择</option>
-                {staff.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                    {s.isManager ? "（科室负责人）" : s.staffRole ? `（${s.staffRole}）` : ""}
-                  </option>
-                ))}
-              </select>
+            <Field label="默认评分负责人" name="managerPersonId" error={errorOf(result, "managerPersonId")}>
+              {(p) => (
+                <select
+                  {...p}
+                  className="input"
+                  required
+                  defaultValue={valueOf(result, "managerPersonId") ?? staff.find((s) => s.isManager)?.id ?? ""}
+                >
+                  <option value="">请选择</option>
+                  {staff.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                      {s.isManager ? "（科室负责人）" : s.staffRole ? `（${s.staffRole}）` : ""}
+                    </option>
+                  ))}
+                </select>
+              )}
             </Field>
-            <Field label="每人互评人数" name="peersPerPerson" error={errors.peersPerPerson}>
-              <input
-                id="peersPerPerson"
-                name="peersPerPerson"
-                className="input"
-                inputMode="numeric"
-                defaultValue={values.peersPerPerson ?? 3}
-              />
+            <Field label="每人互评人数" name="peersPerPerson" error={errorOf(result, "peersPerPerson")}>
+              {(p) => (
+                <input
+                  {...p}
+                  className="input"
+                  inputMode="numeric"
+                  {...constraintsOf(shape.peersPerPerson)}
+                  defaultValue={valueOf(result, "peersPerPerson") ?? 3}
+                />
+              )}
             </Field>
             <Field
               label="好差评未整改扣减系数"
               name="ratingPenalty"
-              error={errors.ratingPenalty}
+              error={errorOf(result, "ratingPenalty")}
               hint="好差评情况 = 10 × 好评率 − 系数 × 未整改有效差评占比"
             >
-              <input
-                id="ratingPenalty"
-                name="ratingPenalty"
-                className="input"
-                inputMode="decimal"
-                defaultValue={values.ratingPenalty ?? 2}
-              />
+              {(p) => <input {...p} className="input" inputMode="decimal" required defaultValue={valueOf(result, "ratingPenalty") ?? 2} />}
             </Field>
             <div className="sm:col-span-2">
               <button className="btn-primary">开启评价</button>

@@ -1,11 +1,15 @@
-import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/evaluate-form";
 import { getAuth, requireUserWithPermission } from "~/platform/auth.server";
-import { requireOwnAssignment, saveScores, scoresSchema } from "~/features/evaluation/service.server";
-import { fieldErrors, formAction } from "~/platform/http.server";
+import { requireOwnAssignment, saveScores } from "~/features/evaluation/service.server";
+import { ScoreIntentSchema, scoresSchema } from "~/features/evaluation/schemas";
+import { FieldsResult } from "~/features/evaluation/ui/fields-result";
+import { actionOk, parseWith, runAction } from "~/platform/forms.server";
+import { errorOf, formToObject, valueOf } from "~/platform/forms";
 import { RELATIONS, SUBJECTIVE_INDICATORS, type Relation } from "~/domain/evaluation";
 import { formatDateTime } from "~/domain/time";
 import { Notice, PageHeader } from "~/platform/ui/page";
+import { Field } from "~/platform/ui/field";
 
 export function meta() {
   return [{ title: "评分 · 政务服务综合窗口办事员" }];
@@ -43,24 +47,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const user = await requireUserWithPermission(request, context, "score:evaluation:own");
   await requireOwnAssignment(params.assignmentId, user.personId);
-  const form = Object.fromEntries(await request.formData()) as Record<string, string>;
-  const parsed = scoresSchema().safeParse(form);
-  if (!parsed.success) return data({ ok: false as const, errors: fieldErrors(parsed.error), values: form }, { status: 400 });
-  const submit = form.intent === "submit";
-  return formAction(
-    async () => {
-      await saveScores(
-        params.assignmentId,
-        user.personId!,
-        parsed.data,
-        submit,
-        { ...user, ip: getAuth(context).clientAddress },
-        new Date(),
-      );
-      return { ok: true as const, submitted: submit, errors: {} as Record<string, string>, values: form };
-    },
-    (message) => ({ ok: false as const, errors: { _form: message } as Record<string, string>, values: form }),
-  );
+  const form = formToObject(await request.formData());
+  const intent = parseWith(ScoreIntentSchema, form);
+  if (!intent.ok) return intent.response;
+  const scores = parseWith(scoresSchema(), form);
+  if (!scores.ok) return scores.response;
+  const submit = intent.data.intent === "submit";
+  const actor = { ...user, ip: getAuth(context).clientAddress };
+  return runAction(async () => {
+    await saveScores(params.assignmentId, user.personId!, scores.data, submit, actor, new Date());
+    return actionOk(submit ? undefined : "草稿已保存。");
+  }, form);
 }
 
 export default function EvaluateForm() {
@@ -69,7 +66,8 @@ export default function EvaluateForm() {
   const busy = useNavigation().state === "submitting";
   const readOnly = a.submittedAt !== null || !a.open;
   const total = SUBJECTIVE_INDICATORS.reduce((s, d) => s + (a.scores[d.key] ?? 0), 0);
-  const value = (key: string) => (result && !result.ok ? result.values[key] : a.scores[key]?.toString()) ?? "";
+  const value = (key: string) => valueOf(result, key) ?? a.scores[key]?.toString() ?? "";
+  const groups = [...new Set(SUBJECTIVE_INDICATORS.map((d) => d.group))];
   return (
     <div className="max-w-3xl">
       <PageHeader
@@ -87,38 +85,20 @@ export default function EvaluateForm() {
         </Notice>
       ) : null}
       {!a.open && !a.submittedAt ? <Notice tone="warning">该评价周期已结束，不能再评分。</Notice> : null}
-      {result?.ok && !result.submitted ? <Notice tone="success">草稿已保存。</Notice> : null}
-      {result && !result.ok ? <Notice tone="error">{result.errors._form ?? "请更正标出的分数后再保存。"}</Notice> : null}
+      <FieldsResult result={result} fields="请更正标出的分数后再保存。" />
       <Form method="post" className="card space-y-1" noValidate>
         <p className="mb-3 text-sm text-slate-600">
           主观评价共 11 项、满分 55 分。本人自评占 20%，同事互评平均占 30%，负责人评分占 50%。可先保存草稿，全部填写后提交。
         </p>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">一级指标</th>
-              <th scope="col">二级指标</th>
-              <th scope="col">分值</th>
-              <th scope="col">评分</th>
-            </tr>
-          </thead>
-          <tbody>
-            {SUBJECTIVE_INDICATORS.map((d) => {
-              const err = result && !result.ok ? result.errors[d.key] : undefined;
-              return (
-                <tr key={d.key}>
-                  <td className="text-slate-500">{d.group}</td>
-                  <td>
-                    <label htmlFor={d.key} className="font-medium">
-                      {d.name}
-                    </label>
-                    <p className="text-xs text-slate-500">{HINTS[d.key]}</p>
-                  </td>
-                  <td>{d.max}</td>
-                  <td>
+        {groups.map((group) => (
+          <fieldset key={group} className="border-t border-slate-200 pt-3 pb-2">
+            <legend className="pr-2 text-sm font-medium text-slate-500">{group}</legend>
+            <div className="grid gap-4 sm:grid-cols-2">
+              {SUBJECTIVE_INDICATORS.filter((d) => d.group === group).map((d) => (
+                <Field key={d.key} label={d.name} name={d.key} hint={`分值 ${d.max} 分：${HINTS[d.key]}`} error={errorOf(result, d.key)}>
+                  {(p) => (
                     <input
-                      id={d.key}
-                      name={d.key}
+                      {...p}
                       type="number"
                       inputMode="decimal"
                       step="0.5"
@@ -127,20 +107,13 @@ export default function EvaluateForm() {
                       defaultValue={value(d.key)}
                       disabled={readOnly}
                       className="input w-24"
-                      aria-invalid={err ? true : undefined}
-                      aria-describedby={err ? `${d.key}-error` : undefined}
                     />
-                    {err ? (
-                      <p id={`${d.key}-error`} className="field-error">
-                        {err}
-                      </p>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  )}
+                </Field>
+              ))}
+            </div>
+          </fieldset>
+        ))}
         {!readOnly ? (
           <div className="flex gap-3 pt-4">
             <button className="btn-secondary" name="intent" value="draft" disabled={busy}>

@@ -1,8 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/evaluation-report";
 import { requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { requireCycle, subjectReport } from "~/features/evaluation/service.server";
+import { centerNameOf, requireCycle, subjectReport } from "~/features/evaluation/service.server";
 import { httpError } from "~/platform/http.server";
 import { formatPoints, verdict } from "~/domain/evaluation";
 import { rates, ratingPoints } from "~/domain/ratings";
@@ -18,17 +17,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:evaluation:center");
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
   const cycle = await requireCycle(params.cycleId, user.centerId);
-  const [report, center] = await Promise.all([
-    subjectReport(cycle, params.personId),
-    db.center.findUniqueOrThrow({ where: { id: user.centerId } }),
-  ]);
+  const [report, center] = await Promise.all([subjectReport(cycle, params.personId), centerNameOf(user.centerId)]);
   const counts = report.result.ratings;
   return {
     cycleId: cycle.id,
     year: cycle.year,
     passMark: cycle.passMark,
     penalty: cycle.ratingPenalty,
-    center: center.name,
+    center,
     name: report.result.name,
     person: { staffRole: report.result.staffRole, department: report.result.department },
     result: report.result.result,

@@ -1,8 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/me-evaluation";
 import { requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { subjectReport } from "~/features/evaluation/service.server";
+import { ownCycles, subjectReport } from "~/features/evaluation/service.server";
 import { formatPoints, verdict } from "~/domain/evaluation";
 import { Notice, PageHeader } from "~/platform/ui/page";
 import { ForceProfile } from "~/features/evaluation/ui/radar";
@@ -15,23 +14,18 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:evaluation:own");
   if (!user.personId) return { linked: false as const };
-  const subjects = await db.evaluationSubject.findMany({
-    where: { personId: user.personId },
-    include: { cycle: true },
-    orderBy: { cycle: { year: "desc" } },
-  });
-  const open = subjects.find((s) => s.cycle.status === "open");
-  const latest = subjects.find((s) => s.cycle.status === "closed");
-  const report = latest ? await subjectReport(latest.cycle, user.personId) : null;
+  const { open, closed } = await ownCycles(user.personId);
+  const latest = closed[0] ?? null;
+  const report = latest ? await subjectReport(latest, user.personId) : null;
   return {
     linked: true as const,
     name: user.displayName,
-    openYear: open?.cycle.year ?? null,
-    history: subjects.filter((s) => s.cycle.status === "closed").map((s) => ({ year: s.cycle.year })),
+    openYear: open?.year ?? null,
+    history: closed.map((c) => ({ year: c.year })),
     report:
       report && latest
         ? {
-            year: latest.cycle.year,
+            year: latest.year,
             total: formatPoints(report.result.result.total),
             verdict: verdict(report.result.result),
             indicators: report.indicators.map((i) => ({ name: i.name, max: i.max, final: formatPoints(i.final) })),

@@ -1,11 +1,10 @@
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/center-training";
 import { requireUserWithPermission } from "~/platform/auth.server";
-import { trainingProgressOf } from "~/features/certificates/service.server";
-import { db } from "~/platform/db.server";
+import { trainingProgressOf } from "~/features/certificates/index.server";
+import { trainingPlan } from "~/features/training/service.server";
 import { httpError } from "~/platform/http.server";
-import { LEVELS, LEVEL_LABELS, type Level } from "~/domain/levels";
-import { formatDate } from "~/domain/time";
+import { LEVELS, LEVEL_LABELS } from "~/domain/levels";
 import { PageHeader } from "~/platform/ui/page";
 import { ProgressBar } from "~/platform/ui/progress";
 
@@ -18,30 +17,11 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:training:center");
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
-  const [courses, people, trainers] = await Promise.all([
-    db.course.findMany({
-      where: { centerId: user.centerId },
-      orderBy: [{ startsOn: "asc" }, { createdAt: "asc" }],
-      include: { _count: { select: { assignments: true } } },
-    }),
-    db.person.findMany({ where: { centerId: user.centerId, active: true }, orderBy: { name: "asc" } }),
-    db.user.findMany({ where: { centerId: user.centerId }, select: { id: true, displayName: true } }),
-  ]);
-  const trainerName = new Map(trainers.map((t) => [t.id, t.displayName]));
+  const { plan, people } = await trainingPlan(user.centerId);
   const byPerson = await trainingProgressOf(people.map((p) => p.id));
-  const progress = people.map((p) => ({ id: p.id, name: p.name, staffRole: p.staffRole ?? "—", progress: byPerson.get(p.id)! }));
+  const progress = people.map((p) => ({ ...p, progress: byPerson.get(p.id)! }));
   return {
-    plan: courses.map((c) => ({
-      id: c.id,
-      target: c.plannedFor ?? "全体人员",
-      title: c.title,
-      topic: c.topic,
-      level: LEVEL_LABELS[c.level as Level],
-      hours: c.hours,
-      time: c.startsOn ? formatDate(c.startsOn) : "待定",
-      responsible: c.trainerId ? (trainerName.get(c.trainerId) ?? "—") : "—",
-      assigned: c._count.assignments,
-    })),
+    plan,
     staff: progress.map((p) => ({
       ...p,
       bars: LEVELS.map((l) => ({ level: l, label: LEVEL_LABELS[l], hours: p.progress[l].hours, standard: p.progress[l].standard })),

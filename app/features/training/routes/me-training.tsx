@@ -1,11 +1,11 @@
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/me-training";
 import { requireUserWithPermission } from "~/platform/auth.server";
-import { eligibilityFacts, trainingProgress } from "~/features/certificates/service.server";
-import { db } from "~/platform/db.server";
+import { eligibilityFacts, trainingProgress } from "~/features/certificates/index.server";
+import { ownCourses } from "~/features/training/service.server";
 import { evaluateEligibility } from "~/domain/eligibility";
-import { LEVELS, LEVEL_LABELS, type Level } from "~/domain/levels";
-import { formatDate, shanghaiToday } from "~/domain/time";
+import { LEVELS, LEVEL_LABELS } from "~/domain/levels";
+import { shanghaiToday } from "~/domain/time";
 import { Notice, PageHeader } from "~/platform/ui/page";
 import { ProgressBar } from "~/platform/ui/progress";
 
@@ -19,7 +19,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const [progress, facts, courses] = await Promise.all([
     trainingProgress(user.personId),
     eligibilityFacts(user.personId),
-    db.courseAssignment.findMany({ where: { personId: user.personId }, include: { course: true }, orderBy: { assignedAt: "desc" } }),
+    ownCourses(user.personId),
   ]);
   const today = shanghaiToday(new Date());
   return {
@@ -28,21 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       const r = evaluateEligibility(facts, l, today);
       return { level: l, label: LEVEL_LABELS[l], eligible: r.eligible, metBy: r.metBy, conditions: r.conditions };
     }),
-    courses: courses.map((a) => ({
-      id: a.courseId,
-      title: a.course.title,
-      level: LEVEL_LABELS[a.course.level as Level],
-      hours: a.course.hours,
-      topic: a.course.topic,
-      status:
-        a.status === "completed"
-          ? `已结业 ${a.completedAt ? formatDate(a.completedAt) : ""}`
-          : a.status === "attended"
-            ? "已出勤"
-            : "已指派",
-      assessment:
-        a.assessment === "passed" ? "考核合格" : a.assessment === "failed" ? "考核不合格" : a.course.hasAssessment ? "待考核" : "无考核",
-    })),
+    courses,
   };
 }
 

@@ -1,15 +1,16 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
-import { z } from "zod";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/trainer";
-import { audit } from "~/platform/audit.server";
 import { getAuth, requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { fieldErrors, formToObject, httpError } from "~/platform/http.server";
-import { LEVELS, LEVEL_LABELS, type Level } from "~/domain/levels";
+import { httpError } from "~/platform/http.server";
+import { parseWith, runAction } from "~/platform/forms.server";
+import { constraintsOf, errorOf, formToObject } from "~/platform/forms";
+import { centerCourses, createCourse } from "~/features/training/service.server";
+import { CourseSchema } from "~/features/training/schemas";
+import { LEVELS, LEVEL_LABELS } from "~/domain/levels";
 import { STAFF_ROLES } from "~/domain/roles";
 import { COURSE_MODES, COURSE_TOPICS } from "~/domain/training";
-import { shanghaiDateToInstant } from "~/domain/time";
-import { Field, Notice, PageHeader } from "~/platform/ui/page";
+import { PageHeader } from "~/platform/ui/page";
+import { Field, FormResult } from "~/platform/ui/field";
 
 export function meta() {
   return [{ title: "培训管理 · 政务服务综合窗口办事员" }];
@@ -18,65 +19,27 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:training:center");
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
-  const courses = await db.course.findMany({
-    where: { centerId: user.centerId },
-    orderBy: { createdAt: "desc" },
-    include: { assignments: true },
-  });
-  return {
-    courses: courses.map((c) => ({
-      id: c.id,
-      title: c.title,
-      level: LEVEL_LABELS[c.level as Level],
-      hours: c.hours,
-      topic: c.topic,
-      mode: c.mode,
-      plannedFor: c.plannedFor,
-      assigned: c.assignments.length,
-      completed: c.assignments.filter((a) => a.status === "completed").length,
-    })),
-  };
+  return { courses: await centerCourses(user.centerId) };
 }
-
-const CourseSchema = z.object({
-  title: z.string().trim().min(2, "请填写课程名称").max(60, "名称过长"),
-  level: z.enum(LEVELS, { message: "请选择计入的等级" }),
-  hours: z.coerce.number({ message: "请填写学时" }).int("学时应为整数").min(1, "学时至少为1").max(160, "单门课程不超过160学时"),
-  topic: z.enum(COURSE_TOPICS, { message: "请选择培训内容" }),
-  mode: z.enum(COURSE_MODES, { message: "请选择培训方式" }),
-  plannedFor: z.union([z.enum(STAFF_ROLES), z.literal("")]).transform((v) => v || null),
-  hasAssessment: z
-    .string()
-    .optional()
-    .transform((v) => v === "1"),
-  startsOn: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-        ctx.addIssue({ code: "custom", message: "请填写有效的计划日期" });
-        return z.NEVER;
-      }
-      return shanghaiDateToInstant(v);
-    }),
-});
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUserWithPermission(request, context, "update:training:center");
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
+  const centerId = user.centerId;
   const values = formToObject(await request.formData());
-  const p = CourseSchema.safeParse({ plannedFor: "", ...values });
-  if (!p.success) return data({ errors: fieldErrors(p.error), values }, { status: 400 });
-  const c = await db.course.create({ data: { centerId: user.centerId, trainerId: user.id, ...p.data } });
-  await audit({ action: "course.create", actor: user, target: c.id, ip: getAuth(context).clientAddress, detail: { title: c.title } });
-  return redirect(`/trainer/courses/${c.id}`);
+  const p = parseWith(CourseSchema, { plannedFor: "", ...values });
+  if (!p.ok) return p.response;
+  return runAction(async () => {
+    const c = await createCourse(centerId, p.data, { ...user, ip: getAuth(context).clientAddress });
+    return redirect(`/trainer/courses/${c.id}`);
+  }, values);
 }
 
 export default function Trainer() {
   const { courses } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors: Record<string, string> = actionData?.errors ?? {};
+  const result = useActionData<typeof action>();
+  const err = (name: string) => errorOf(result, name);
+  const shape = CourseSchema.shape;
   return (
     <div className="space-y-6">
       <PageHeader title="培训管理" description="课程、指派、考勤与结业。结业课程的学时计入学员对应等级的标准学时。" />
@@ -123,55 +86,63 @@ export default function Trainer() {
       </div>
       <Form method="post" className="card max-w-3xl space-y-4" noValidate>
         <h2 className="text-lg font-medium">新建课程</h2>
-        {Object.keys(errors).length ? <Notice tone="error">请修正标出的错误。</Notice> : null}
+        <FormResult result={result} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="课程名称" name="title" error={errors.title}>
-            <input id="title" name="title" className="input" />
+          <Field label="课程名称" name="title" error={err("title")}>
+            {(p) => <input {...p} className="input" {...constraintsOf(shape.title)} />}
           </Field>
-          <Field label="计入等级" name="level" error={errors.level}>
-            <select id="level" name="level" className="input">
-              <option value="">请选择</option>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {LEVEL_LABELS[l]}
-                </option>
-              ))}
-            </select>
+          <Field label="计入等级" name="level" error={err("level")}>
+            {(p) => (
+              <select {...p} className="input">
+                <option value="">请选择</option>
+                {LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {LEVEL_LABELS[l]}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
-          <Field label="学时" name="hours" error={errors.hours}>
-            <input id="hours" name="hours" type="number" min={1} className="input" />
+          <Field label="学时" name="hours" error={err("hours")}>
+            {(p) => <input {...p} type="number" className="input" {...constraintsOf(shape.hours)} />}
           </Field>
-          <Field label="培训内容" name="topic" error={errors.topic}>
-            <select id="topic" name="topic" className="input">
-              <option value="">请选择</option>
-              {COURSE_TOPICS.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
+          <Field label="培训内容" name="topic" error={err("topic")}>
+            {(p) => (
+              <select {...p} className="input">
+                <option value="">请选择</option>
+                {COURSE_TOPICS.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
-          <Field label="培训方式" name="mode" error={errors.mode}>
-            <select id="mode" name="mode" className="input">
-              {COURSE_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </select>
+          <Field label="培训方式" name="mode" error={err("mode")}>
+            {(p) => (
+              <select {...p} className="input">
+                {COURSE_MODES.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
-          <Field label="计划日期" name="startsOn" error={errors.startsOn}>
-            <input id="startsOn" name="startsOn" type="date" className="input" />
+          <Field label="计划日期" name="startsOn" error={err("startsOn")}>
+            {(p) => <input {...p} type="date" className="input" />}
           </Field>
-          <Field label="面向岗位（年度培训计划）" name="plannedFor" error={errors.plannedFor}>
-            <select id="plannedFor" name="plannedFor" className="input">
-              <option value="">不限</option>
-              {STAFF_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
+          <Field label="面向岗位（年度培训计划）" name="plannedFor" error={err("plannedFor")}>
+            {(p) => (
+              <select {...p} className="input">
+                <option value="">不限</option>
+                {STAFF_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
         </div>
         <label className="inline-flex items-center gap-2 text-sm">
