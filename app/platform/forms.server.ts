@@ -11,7 +11,7 @@ export function actionOk<T = undefined>(message?: string, payload?: T): ActionOk
 
 /** A refused action: 4xx with the message the user reads; nothing was changed. */
 export function actionFail(
-  status: 400 | 403 | 404 | 409 | 410 | 413 | 422 | 429,
+  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429,
   message: string,
   errors: FieldErrors = {},
   values?: Record<string, string>,
