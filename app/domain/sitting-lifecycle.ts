@@ -125,6 +125,18 @@ export function roomShouldClose(f: RoomCloseFacts): boolean {
   return f.timeOver || (f.registered > 0 && f.submitted >= f.registered);
 }
 
+/**
+ * The proctor ends the room by hand (收卷) once nobody is writing: candidates who never signed in
+ * are absent (缺考). While anyone is still answering it waits for them or for the clock.
+ */
+export function canCloseRoom(f: { state: RoomState; inProgress: number }): Allowed | Refusal {
+  if (f.state === "closed") return refuse("考场已结束。");
+  if (f.state === "waiting") return refuse("考场未开考。");
+  if (f.state === "paused") return refuse("考场暂停中，请先恢复考试。");
+  if (f.inProgress > 0) return refuse(`还有 ${f.inProgress} 名考生正在作答，不能结束考场；到时将自动交卷并结束。`);
+  return ok;
+}
+
 export type PublishFacts = {
   kind: "theory" | "skill";
   state: SittingState;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canAssemble,
+  canCloseRoom,
   canEditSitting,
   canOpenRoom,
   canPauseRoom,
@@ -92,6 +93,19 @@ describe("closing a room", () => {
   it("never closes with an attempt in progress, nor while paused", () => {
     expect(roomShouldClose({ ...facts, submitted: 2, inProgress: 1, timeOver: true })).toBe(false);
     expect(roomShouldClose({ ...facts, state: "paused" })).toBe(false);
+  });
+});
+
+describe("ending a room by hand", () => {
+  it("is allowed once nobody is writing, never while paused or with someone answering", () => {
+    expect(canCloseRoom({ state: "open", inProgress: 0 })).toEqual({ ok: true });
+    expect(canCloseRoom({ state: "open", inProgress: 2 })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("还有 2 名考生正在作答"),
+    });
+    expect(canCloseRoom({ state: "paused", inProgress: 0 })).toMatchObject({ ok: false });
+    expect(canCloseRoom({ state: "waiting", inProgress: 0 })).toMatchObject({ ok: false });
+    expect(canCloseRoom({ state: "closed", inProgress: 0 })).toMatchObject({ ok: false, reason: "考场已结束。" });
   });
 });
 

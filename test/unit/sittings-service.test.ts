@@ -9,6 +9,7 @@ import {
   addRoom,
   assembleSittingPaper,
   assignProctor,
+  closeRoom,
   openRoom,
   pauseRoom,
   publishTheorySitting,
@@ -132,6 +133,30 @@ describe("sittings lifecycle (service)", () => {
     expect(await db.auditLog.count({ where: { action: "room.close", target: s.roomId } })).toBe(1);
     await publishTheorySitting(await sittingOf(s.sittingId), s.admin, now);
     expect((await sittingOf(s.sittingId)).status).toBe("published");
+  });
+
+  it("lets the proctor end the room once nobody is writing, counting the absent", async () => {
+    const now = new Date();
+    const s = await scenario("LCH", now, 3);
+    await openRoom(await roomOf(s.roomId), s.p1, now, noLate);
+    const a = await startAttempt(s.roomId, s.people[0].id, now);
+    expect(await refusal(closeRoom(await roomOf(s.roomId), s.p1, now))).toMatchObject({ status: 409 });
+    await finalizeAttempt(a, "manual", now);
+    expect(await closeRoom(await roomOf(s.roomId), s.p1, now)).toEqual({ absent: 2 });
+    expect((await roomOf(s.roomId)).status).toBe("closed");
+    // An absentee can no longer start once the room is closed.
+    const reg = await db.registration.findFirstOrThrow({
+      where: { roomId: s.roomId, personId: s.people[1].id },
+      include: { person: true },
+    });
+    const room = await roomOf(s.roomId);
+    const r = await examLogin(
+      new Request("http://test/exam"),
+      { ticket: reg.ticketNumber, idNumber: reg.person.idNumber, startCode: room.startCode! },
+      "127.0.0.1",
+      now,
+    );
+    expect(r).toMatchObject({ ok: false, status: 409, message: "本考场考试已结束。" });
   });
 
   it("closes a room whose time is over with absent candidates, submitting the overdue attempts", async () => {

@@ -46,5 +46,5 @@ export const IncidentSchema = z.object({
   registrationId: z.string().max(40).optional(),
 });
 
-export const ROOM_INTENTS = ["open", "pause", "resume", "extra", "incident"] as const;
+export const ROOM_INTENTS = ["open", "pause", "resume", "close", "extra", "incident"] as const;
 export const SITTING_INTENTS = ["add-room", "assign-proctor", "register", "assemble", "publish"] as const;

@@ -11,6 +11,7 @@ import { LEVEL_LABELS, type Level } from "~/domain/levels";
 import { paperOf, roomClock, snapshotOf } from "~/domain/paper";
 import {
   canAssemble,
+  canCloseRoom,
   canEditSitting,
   canOpenRoom,
   canPauseRoom,
@@ -486,6 +487,33 @@ export async function settleRoom(roomId: string, now: Date): Promise<RoomState> 
       });
   });
   return "closed";
+}
+
+/** The proctor ends the room once nobody is writing; those who never signed in count as absent. */
+export async function closeRoom(room: Room & { sitting: Sitting }, actor: AuditActor, now: Date) {
+  await finalizeOverdue(room.id, now);
+  const regs = await db.registration.findMany({ where: { roomId: room.id }, include: { attempt: { select: { status: true } } } });
+  const inProgress = regs.filter((r) => r.attempt && r.attempt.status !== "submitted").length;
+  enforce(canCloseRoom({ state: roomState(room), inProgress }));
+  const absent = regs.filter((r) => !r.attempt).length;
+  await db.$transaction(async (tx) => {
+    const changed = await tx.room.updateMany({
+      where: { id: room.id, status: "open", pausedAt: null },
+      data: { status: "closed", closedAt: now },
+    });
+    if (changed.count !== 1) httpError(409, "考场状态已被其他监考员改变，请刷新页面。");
+    // A candidate signing in between the check and this write would be refused by the closed room.
+    await writeAudit(tx, {
+      action: "room.close",
+      actor,
+      ip: actor.ip,
+      centerId: room.sitting.centerId,
+      target: room.id,
+      at: now,
+      detail: { absent, byHand: true },
+    });
+  });
+  return { absent };
 }
 
 export async function recordIncident(

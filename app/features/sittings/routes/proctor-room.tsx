@@ -8,7 +8,7 @@ import { FormResult } from "~/platform/ui/field";
 import { PageHeader } from "~/platform/ui/page";
 import { requireRoom } from "../access.server";
 import { ExtraSchema, IncidentSchema, OpenRoomSchema, ROOM_INTENTS } from "../schemas";
-import { grantExtraTime, openRoom, pauseRoom, proctorRoomView, recordIncident, resumeRoom } from "../service.server";
+import { closeRoom, grantExtraTime, openRoom, pauseRoom, proctorRoomView, recordIncident, resumeRoom } from "../service.server";
 import { IncidentLog, RoomControls, RoomRoster } from "../ui/room";
 
 export function meta() {
@@ -42,6 +42,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       case "resume":
         await resumeRoom(room, actor, now);
         return actionOk("已恢复考试。");
+      case "close": {
+        const r = await closeRoom(room, actor, now);
+        return actionOk(`考场已结束${r.absent ? `，${r.absent} 名考生缺考` : ""}。`);
+      }
       case "extra": {
         const p = parseWith(ExtraSchema, form);
         if (!p.ok) return p.response;

@@ -90,6 +90,14 @@ export function RoomControls({
         ) : null}
         {room.state === "open" ? (
           <Form method="post">
+            <input type="hidden" name="intent" value="close" />
+            <button type="submit" className="btn-secondary" disabled={busy}>
+              结束考场
+            </button>
+          </Form>
+        ) : null}
+        {room.state === "open" ? (
+          <Form method="post">
             <input type="hidden" name="intent" value="pause" />
             <button type="submit" className="btn-danger" disabled={busy}>
               暂停考试
