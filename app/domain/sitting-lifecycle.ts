@@ -141,15 +141,15 @@ export type PublishFacts = {
   kind: "theory" | "skill";
   state: SittingState;
   rooms: { name: string; state: RoomState }[];
-  /** Skill: tasks still waiting for a score or the chief's review. */
-  unsettledTasks?: number;
+  /** Skill: candidates with a task still waiting for a score or the chief's review. */
+  unsettledCandidates?: number;
 };
 
 export function canPublish(f: PublishFacts): Allowed | Refusal {
   if (f.state === "published") return refuse("成绩已发布。");
   if (f.kind === "skill") {
     if (f.state !== "scoring") return refuse("技能考核尚未开始评分，不能发布成绩。");
-    if ((f.unsettledTasks ?? 0) > 0) return refuse(`还有 ${f.unsettledTasks} 项评分未完成或待组长复核，不能发布成绩。`);
+    if ((f.unsettledCandidates ?? 0) > 0) return refuse(`还有 ${f.unsettledCandidates} 名考生的评分未完成或待考评组长复核，不能发布。`);
     return ok;
   }
   if (f.rooms.length === 0) return refuse("本场考试没有考场，不能发布成绩。");

@@ -125,8 +125,8 @@ describe("publishing and assembling", () => {
   });
   it("publishes a skill sitting from scoring with every task settled", () => {
     expect(canPublish({ kind: "skill", state: "scheduled", rooms: [] })).toMatchObject({ ok: false });
-    expect(canPublish({ kind: "skill", state: "scoring", rooms: [], unsettledTasks: 2 })).toMatchObject({ ok: false });
-    expect(canPublish({ kind: "skill", state: "scoring", rooms: [], unsettledTasks: 0 })).toEqual({ ok: true });
+    expect(canPublish({ kind: "skill", state: "scoring", rooms: [], unsettledCandidates: 2 })).toMatchObject({ ok: false });
+    expect(canPublish({ kind: "skill", state: "scoring", rooms: [], unsettledCandidates: 0 })).toEqual({ ok: true });
   });
   it("re-assembles only while no room has opened", () => {
     expect(canAssemble({ state: "scheduled", rooms: [{ state: "waiting" }] })).toEqual({ ok: true });

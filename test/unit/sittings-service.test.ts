@@ -17,33 +17,15 @@ import {
   resumeRoom,
   settleRoom,
 } from "~/features/sittings/service.server";
-import type { AuditActor } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpErrorOf } from "~/platform/http.server";
-
-async function refusal(work: Promise<unknown>) {
-  try {
-    await work;
-  } catch (e) {
-    const err = httpErrorOf(e);
-    if (err) return err;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
+import { refusal, user } from "../support/service-helpers";
 
 let n = 0;
 async function person(centerId: string, name: string) {
   n++;
   const base = `31010719900101${String(n).padStart(3, "0")}`;
   return db.person.create({ data: { centerId, name, idNumber: base + idNumberCheckChar(base), phone: "13800000000" } });
-}
-
-async function user(centerId: string, username: string, role: string, personId?: string): Promise<AuditActor & { personId?: string }> {
-  const u = await db.user.create({
-    data: { username, displayName: username, passwordHash: "x", centerId, personId, roles: { create: { role } } },
-  });
-  return { id: u.id, displayName: u.displayName, centerId, ip: "127.0.0.1" };
 }
 
 const roomOf = (id: string) => db.room.findUniqueOrThrow({ where: { id }, include: { sitting: true } });

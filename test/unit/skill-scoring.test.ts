@@ -14,27 +14,8 @@ import {
   startScoring,
 } from "~/features/skill-scoring/service.server";
 import { assembleSkillSittingPaper, registerIntoGroup } from "~/features/sittings/index.server";
-import type { AuditActor } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
-import { httpErrorOf } from "~/platform/http.server";
-
-async function refusal(work: Promise<unknown>) {
-  try {
-    await work;
-  } catch (e) {
-    const err = httpErrorOf(e);
-    if (err) return err;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
-
-async function user(centerId: string, username: string, role: string): Promise<AuditActor> {
-  const u = await db.user.create({
-    data: { username, displayName: username, passwordHash: "x", centerId, roles: { create: { role } } },
-  });
-  return { id: u.id, displayName: u.displayName, centerId, ip: "127.0.0.1" };
-}
+import { refusal, user } from "../support/service-helpers";
 
 const sittingOf = (id: string) => db.sitting.findUniqueOrThrow({ where: { id } });
 const auditCount = (action: string, target?: string) => db.auditLog.count({ where: { action, ...(target ? { target } : {}) } });

@@ -745,7 +745,7 @@ export async function publishSkillResults(
   enforce(canPublish({ kind: "skill", state: sittingState(sitting), rooms: [] }));
   await db.$transaction(async (tx) => {
     const { unsettled, detail } = await settle(tx);
-    enforce(canPublish({ kind: "skill", state: "scoring", rooms: [], unsettledTasks: unsettled }));
+    enforce(canPublish({ kind: "skill", state: "scoring", rooms: [], unsettledCandidates: unsettled }));
     const changed = await tx.sitting.updateMany({
       where: { id: sitting.id, status: "scoring" },
       data: { status: "published", publishedAt: now },

@@ -1,17 +1,24 @@
+// Staff form schemas, shared by the server's parse and the inputs' browser hints (no server
+// imports). Every message is what the user reads.
 import { z } from "zod";
+import { CERTIFICATE_NUMBER } from "~/domain/certificate";
+import { OCCUPATIONS, SCHOOL_TYPES } from "~/domain/eligibility";
 import { validateIdNumber } from "~/domain/id-number";
-import { CENTER_KINDS, isPlatformRole, normalizeStaffRole, type PlatformRole } from "~/domain/roles";
-import { normalizePhone, parseDate } from "~/domain/staff-import";
-import { PASSWORD_MIN_LENGTH } from "~/domain/password-policy";
+import { LEVELS } from "~/domain/levels";
+import { normalizeStaffRole } from "~/domain/roles";
+import { normalizePhone, parseDate } from "~/domain/person-fields";
+import { accountSchema, newPasswordSchema, rolesSchema } from "~/features/accounts";
 
-// Server-side form schemas. Every message is what the user reads.
-
-export const newPasswordSchema = z.string().min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 位`).max(128, "密码不能超过128位");
-
-export const usernameSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_.-]{3,32}$/, "账号为3–32位字母、数字、下划线、点或短横线");
+/** A calendar day typed as 2021-03-01 or 2021/3/1, as YYYY-MM-DD. */
+const daySchema = (label: string) =>
+  z.string().transform((v, ctx) => {
+    const d = parseDate(v);
+    if (!d) {
+      ctx.addIssue({ code: "custom", message: `请填写有效的${label}` });
+      return z.NEVER;
+    }
+    return d;
+  });
 
 export function personSchema(today: string) {
   return z.object({
@@ -60,33 +67,73 @@ export function personSchema(today: string) {
     }),
   });
 }
+export type PersonInput = z.output<ReturnType<typeof personSchema>>;
 
-/** Roles from checkboxes named `roles`; unknown values are an error, not silently dropped. */
-export const rolesSchema = z
-  .array(z.string())
-  .refine((rs) => rs.every(isPlatformRole), { message: "包含无效的角色" })
-  .transform((rs) => [...new Set(rs)] as PlatformRole[]);
+// ---- the facts behind the declaration conditions (申报条件) ----
 
-export const accountSchema = z.object({
-  username: usernameSchema,
-  password: newPasswordSchema,
+export const educationSchema = z.object({
+  schoolType: z.enum(SCHOOL_TYPES, { message: "请选择学校类型" }),
+  school: z.string().trim().max(60, "学校名称过长").optional(),
+  major: z.string().trim().min(1, "请填写专业").max(40, "专业名称过长"),
+  graduated: z.enum(["graduated", "final-year"], { message: "请选择毕业情况" }),
 });
+export type EducationInput = z.output<typeof educationSchema>;
 
-export const centerSchema = z.object({
-  name: z.string().trim().min(2, "请填写中心名称").max(60, "名称过长"),
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Z0-9]{2,12}$/, "中心代码为2–12位大写字母或数字"),
-  kind: z.enum(Object.keys(CENTER_KINDS) as [keyof typeof CENTER_KINDS], { message: "请选择中心类型" }),
-  parentId: z
-    .string()
-    .trim()
-    .max(40)
-    .optional()
-    .transform((v) => v || null),
-});
+export const workSchema = z
+  .object({
+    occupation: z.enum(OCCUPATIONS, { message: "请选择职业" }),
+    employer: z.string().trim().max(60, "单位名称过长").optional(),
+    start: daySchema("开始日期"),
+    end: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return null;
+        const d = parseDate(v);
+        if (!d) {
+          ctx.addIssue({ code: "custom", message: "请填写有效的结束日期" });
+          return z.NEVER;
+        }
+        return d;
+      }),
+  })
+  .refine((w) => !w.end || w.end >= w.start, { message: "结束日期不能早于开始日期", path: ["end"] });
+export type WorkInput = z.output<typeof workSchema>;
 
-export const departmentSchema = z.object({
-  name: z.string().trim().min(2, "请填写部门名称").max(40, "部门名称过长"),
+/** A certificate obtained elsewhere, recorded as a fact (the certificates feature writes it). */
+export const externalCertificateSchema = z.object({
+  level: z.enum(LEVELS, { message: "请选择等级" }),
+  number: z.string().trim().toUpperCase().regex(CERTIFICATE_NUMBER, "证书编号为1位字母加21位数字"),
+  issued: daySchema("发证日期"),
+  occupation: z.enum(OCCUPATIONS, { message: "请选择职业" }),
 });
+export type ExternalCertificateInput = z.output<typeof externalCertificateSchema>;
+
+export const apprenticeshipSchema = z.object({ value: z.enum(["true", "false"], { message: "参数有误" }) });
+export const recordIdSchema = z.object({ recordId: z.string().min(1, "参数有误").max(40, "参数有误") });
+
+// ---- the forms of a person's page (one action, told apart by `intent`) ----
+
+export const personPageIntentSchema = z.object({
+  intent: z.enum(
+    [
+      "update",
+      "create-account",
+      "set-roles",
+      "reset-password",
+      "set-active",
+      "add-education",
+      "add-work",
+      "add-certificate",
+      "set-apprenticeship",
+      "remove-education",
+      "remove-work",
+    ],
+    { message: "未知的操作" },
+  ),
+});
+/** Opening the person's account: username, initial password and roles (checkboxes `roles`). */
+export const newAccountSchema = accountSchema.extend({ roles: rolesSchema });
+export const roleChoiceSchema = z.object({ roles: rolesSchema });
+export const passwordResetSchema = z.object({ password: newPasswordSchema });
+export const accountActiveSchema = z.object({ active: z.enum(["true", "false"], { message: "参数有误" }) });
