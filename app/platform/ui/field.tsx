@@ -61,9 +61,22 @@ export function Field({
   );
 }
 
-/** The top-of-form message of an action result: success in green, a refusal as an alert. */
-export function FormResult({ result, success }: { result: ActionResult<unknown> | undefined | null; success?: ReactNode }) {
+/**
+ * The top-of-form message of an action result: success in green, a refusal as an alert. A form
+ * that shows each field's error next to its field passes `fieldsMessage`: a refusal that is only
+ * about fields then says that once at the top instead of repeating a field's sentence.
+ */
+export function FormResult({
+  result,
+  success,
+  fieldsMessage,
+}: {
+  result: ActionResult<unknown> | undefined | null;
+  success?: ReactNode;
+  fieldsMessage?: string;
+}) {
   if (!result) return null;
   if (result.ok) return result.message || success ? <Notice tone="success">{result.message ?? success}</Notice> : null;
-  return <Notice tone="error">{result.message}</Notice>;
+  const fieldLevel = fieldsMessage !== undefined && !result.errors._form;
+  return <Notice tone="error">{fieldLevel ? fieldsMessage : result.message}</Notice>;
 }

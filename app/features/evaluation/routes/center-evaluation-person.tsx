@@ -1,4 +1,5 @@
 import { Link, useActionData, useLoaderData } from "react-router";
+import { FormResult } from "~/platform/ui/field";
 import type { Route } from "./+types/center-evaluation-person";
 import { getAuth, requireUserWithPermission } from "~/platform/auth.server";
 import {
@@ -30,7 +31,6 @@ import { formatDateTime } from "~/domain/time";
 import { Notice, PageHeader } from "~/platform/ui/page";
 import { ForceProfile } from "~/features/evaluation/ui/radar";
 import { IndicatorTable } from "~/features/evaluation/ui/evaluation-report";
-import { FieldsResult } from "~/features/evaluation/ui/fields-result";
 import { PersonEvaluators } from "~/features/evaluation/ui/person-evaluators";
 import { PersonObjective } from "~/features/evaluation/ui/person-objective";
 import { PersonAdjustments } from "~/features/evaluation/ui/person-adjustments";
@@ -146,7 +146,7 @@ export default function EvaluationPerson() {
           </>
         }
       />
-      <FieldsResult result={result} fields="未保存：请更正标出的内容。" />
+      <FormResult result={result} fieldsMessage="未保存：请更正标出的内容。" />
       {!d.cycle.open ? <Notice>该年度评价已结束，数据只读；如需修改，请先在汇总页重新开放评分。</Notice> : null}
       {r.failedTwoYears ? <Notice tone="warning">该人员连续两年考核不合格。</Notice> : null}
       {r.missing.length && !r.vetoed ? (

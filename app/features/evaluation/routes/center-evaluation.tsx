@@ -1,4 +1,5 @@
 import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { FormResult } from "~/platform/ui/field";
 import type { Route } from "./+types/center-evaluation";
 import { getAuth, requireUserWithPermission } from "~/platform/auth.server";
 import { listCycles, managerChoices, openCycle } from "~/features/evaluation/service.server";
@@ -11,7 +12,6 @@ import { DEFAULT_PASS_MARK } from "~/domain/evaluation";
 import { shanghaiToday } from "~/domain/time";
 import { PageHeader } from "~/platform/ui/page";
 import { Field } from "~/platform/ui/field";
-import { FieldsResult } from "~/features/evaluation/ui/fields-result";
 
 export function meta() {
   return [{ title: "年度评价 · 政务服务综合窗口办事员" }];
@@ -119,7 +119,7 @@ export default function CenterEvaluation() {
           <p className="mt-1 text-sm text-slate-600">
             本中心全部在岗人员参评：每人自评；所选负责人为其余人员评分；互评人默认取同部门同事，不足时取同岗位、再取其他同事。开启后可逐人调整评价人。
           </p>
-          <FieldsResult result={result} fields="未开启：请更正标出的内容。" />
+          <FormResult result={result} fieldsMessage="未开启：请更正标出的内容。" />
           <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2" noValidate>
             <Field label="年度" name="year" error={errorOf(result, "year")}>
               {(p) => (

@@ -1,9 +1,9 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
+import { FormResult } from "~/platform/ui/field";
 import type { Route } from "./+types/evaluate-form";
 import { getAuth, requireUserWithPermission } from "~/platform/auth.server";
 import { requireOwnAssignment, saveScores } from "~/features/evaluation/service.server";
 import { ScoreIntentSchema, scoresSchema } from "~/features/evaluation/schemas";
-import { FieldsResult } from "~/features/evaluation/ui/fields-result";
 import { actionOk, parseWith, runAction } from "~/platform/forms.server";
 import { errorOf, formToObject, valueOf } from "~/platform/forms";
 import { RELATIONS, SUBJECTIVE_INDICATORS, type Relation } from "~/domain/evaluation";
@@ -85,7 +85,7 @@ export default function EvaluateForm() {
         </Notice>
       ) : null}
       {!a.open && !a.submittedAt ? <Notice tone="warning">该评价周期已结束，不能再评分。</Notice> : null}
-      <FieldsResult result={result} fields="请更正标出的分数后再保存。" />
+      <FormResult result={result} fieldsMessage="请更正标出的分数后再保存。" />
       <Form method="post" className="card space-y-1" noValidate>
         <p className="mb-3 text-sm text-slate-600">
           主观评价共 11 项、满分 55 分。本人自评占 20%，同事互评平均占 30%，负责人评分占 50%。可先保存草稿，全部填写后提交。
