@@ -1,32 +1,8 @@
 import { data } from "react-router";
-import type { z } from "zod";
 
 /** A thrown 4xx with a Chinese message that the error boundary shows. */
 export function httpError(status: 400 | 403 | 404 | 409 | 413 | 429, message: string): never {
   throw data({ message }, { status });
-}
-
-export type FieldErrors = Record<string, string>;
-
-/** zod issues → { field: first message } for forms. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    out[key] ??= issue.message;
-  }
-  return out;
-}
-
-/** Returns 400 with the errors, for forms that re-render with messages. */
-export function invalid(errors: FieldErrors, values?: Record<string, unknown>) {
-  return data({ ok: false as const, errors, values }, { status: 400 });
-}
-
-export function formToObject(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string") out[k] = v;
-  return out;
 }
 
 /**
@@ -65,15 +41,4 @@ export function httpErrorOf(e: unknown): { status: number; message: string } | n
   if (typeof e !== "object" || e === null || (e as { type?: string }).type !== "DataWithResponseInit") return null;
   const d = e as { data: { message?: unknown }; init: ResponseInit | null };
   return typeof d.data?.message === "string" ? { status: d.init?.status ?? 400, message: d.data.message } : null;
-}
-
-/** Runs a service call for a form action: an `httpError` becomes the action data `onError(message)` with its status, shown in place. */
-export async function formAction<T, E>(work: () => Promise<T>, onError: (message: string) => E) {
-  try {
-    return await work();
-  } catch (e) {
-    const err = httpErrorOf(e);
-    if (!err) throw e;
-    return data(onError(err.message), { status: err.status });
-  }
 }

@@ -25,32 +25,3 @@ export function Notice({ tone = "info", children }: { tone?: "info" | "success" 
     </div>
   );
 }
-
-export function Field({
-  label,
-  name,
-  error,
-  children,
-  hint,
-}: {
-  label: string;
-  name: string;
-  error?: string;
-  children: ReactNode;
-  hint?: string;
-}) {
-  return (
-    <div>
-      <label htmlFor={name} className="label">
-        {label}
-      </label>
-      {children}
-      {hint && !error ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      {error ? (
-        <p id={`${name}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
