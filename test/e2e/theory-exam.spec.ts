@@ -305,7 +305,21 @@ test("考生作答：刷新与断网不丢答案，第二个窗口不能覆盖�
   await proctor.reload();
   await expect(proctor.getByTestId(`roster-${tickets.pass}`)).toContainText("已交卷");
   await expect(proctor.getByTestId(`roster-${tickets.fail}`)).toContainText("已交卷");
+  // Everyone in room 1 has submitted: the room has ended by itself, and says so.
+  await expect(proctor.getByTestId("room-state")).toContainText("考试已结束");
+  await expect(proctor.getByRole("button", { name: "暂停考试" })).toHaveCount(0);
+  await gotoReady(proctor, "/proctor");
+  await expect(proctor.getByRole("link", { name: new RegExp(`${TITLE} · 第1考场`) })).toContainText("已结束");
   await proctor.close();
+
+  // Room 2 has not even opened: the center cannot publish yet, and the page says why.
+  const admin = await browser.newPage();
+  await loginAs(admin, "admin");
+  await gotoReady(admin, sittingUrl);
+  await expect(admin.getByTestId("publish-refusal")).toHaveText("还有考场未结束：第2考场（未开考）。全部考场结束后才能发布成绩。");
+  await expect(admin.getByRole("button", { name: "发布成绩" })).toHaveCount(0);
+  await expect(admin.getByRole("button", { name: "重新组卷" })).toHaveCount(0);
+  await admin.close();
 });
 
 test("时间到自动交卷，保存过的答案计入成绩；发布后考生看到分数与各范围得分", async ({ browser }) => {
