@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canActOnCenter, hasPermission } from "~/domain/permissions";
 import { normalizeStaffRole, STAFF_ROLES } from "~/domain/roles";
-import { navFor } from "~/features/shell/navigation";
+import { navFor } from "~/features/shell";
 
 describe("permissions", () => {
   it("grants center admins staff management in their center only", () => {

@@ -1,9 +1,14 @@
+// Certificates: the only writer of Certificate (issued after a publication, or recorded from
+// elsewhere), the facts behind the declaration conditions, and the public lookup.
 import { certificateNumber, nextSequence, partStillValid, type CertificateIssuer } from "~/domain/certificate";
 import { evaluateEligibility, eligibilitySummary, type EligibilityFacts, type SchoolType } from "~/domain/eligibility";
 import { LEVELS, STANDARD_TRAINING_HOURS, type Level } from "~/domain/levels";
-import { formatDate } from "~/domain/time";
+import { lockedUntil, retryMessage, type ThrottlePolicy } from "~/domain/throttle";
+import { formatDate, formatTime, shanghaiDateToInstant } from "~/domain/time";
+import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
-import { httpError } from "~/platform/http.server";
+import { httpError, orConflict } from "~/platform/http.server";
+import { countFailure, loadThrottle } from "~/platform/throttle.server";
 
 export type TrainingProgress = Record<Level, { hours: number; standard: number; passed: boolean }>;
 
@@ -108,7 +113,7 @@ async function passedParts(personId: string, level: Level): Promise<PassedPart[]
  * After a sitting is published: every candidate who has now passed both parts at its level, the
  * earlier part still within the center's validity (default 12 months), gets a certificate.
  */
-export async function issueCertificates(sittingId: string, now: Date) {
+export async function issueCertificates(sittingId: string, now: Date, actor?: AuditActor) {
   const sitting = await db.sitting.findUniqueOrThrow({ where: { id: sittingId }, include: { center: true, registrations: true } });
   const level = sitting.level as Level;
   const issuer: CertificateIssuer = {
@@ -135,7 +140,7 @@ export async function issueCertificates(sittingId: string, now: Date) {
         (c) => c.number,
       );
       const number = certificateNumber(issuer, year, level, nextSequence(used, issuer, year, level));
-      return tx.certificate.create({
+      const created = await tx.certificate.create({
         data: {
           number,
           personId: reg.personId,
@@ -145,15 +150,112 @@ export async function issueCertificates(sittingId: string, now: Date) {
           skillRegistrationId: skill.registrationId,
         },
       });
+      await writeAudit(tx, {
+        action: "certificate.issue",
+        actor: actor ?? null,
+        ip: actor?.ip ?? null,
+        centerId: sitting.centerId,
+        target: created.id,
+        at: now,
+        detail: { number, personId: reg.personId, level, sittingId },
+      });
+      return created;
     });
     issued.push(cert.number);
   }
   return issued;
 }
 
-/** Same answer for a wrong number and a wrong name: "not found". */
-export async function verifyCertificate(number: string, name: string) {
-  const cert = await db.certificate.findUnique({ where: { number }, include: { person: true } });
-  if (!cert || cert.person.name !== name.trim()) return null;
+/**
+ * Records a certificate the person obtained elsewhere (a fact for the declaration conditions).
+ * Refused when the number is already recorded.
+ */
+export async function recordExternalCertificate(
+  person: { id: string; centerId: string },
+  c: { level: Level; number: string; issued: string; occupation: string },
+  actor: AuditActor,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (await db.certificate.findUnique({ where: { number: c.number }, select: { id: true } }))
+    return { ok: false, message: "该证书编号已登记" };
+  await orConflict(
+    () =>
+      db.$transaction(async (tx) => {
+        const created = await tx.certificate.create({
+          data: {
+            personId: person.id,
+            number: c.number,
+            level: c.level,
+            issuedAt: shanghaiDateToInstant(c.issued),
+            source: "external",
+            occupation: c.occupation,
+          },
+        });
+        await writeAudit(tx, {
+          action: "certificate.record_external",
+          actor,
+          ip: actor.ip,
+          centerId: person.centerId,
+          target: person.id,
+          detail: { certificateId: created.id, number: c.number, level: c.level },
+        });
+      }),
+    "该证书编号已登记。",
+  );
+  return { ok: true };
+}
+
+/** A person's certificates, oldest first. */
+export function certificatesOfPerson(personId: string) {
+  return db.certificate.findMany({ where: { personId }, orderBy: { issuedAt: "asc" } });
+}
+
+/** The signed-in holder's certificates, newest first. */
+export function myCertificates(personId: string) {
+  return db.certificate.findMany({ where: { personId }, orderBy: { issuedAt: "desc" } });
+}
+
+/** A certificate with its holder and the holder's center, for printing; 404 when there is none. */
+export async function certificateForPrint(certificateId: string) {
+  const cert = await db.certificate.findUnique({ where: { id: certificateId }, include: { person: { include: { center: true } } } });
+  if (!cert) httpError(404, "未找到该证书。");
   return cert;
+}
+
+// 30 lookups per address in 10 minutes: enough for a hall's front desk, too few to enumerate.
+const VERIFY_POLICY: ThrottlePolicy = { maxFailures: 30, windowMs: 10 * 60_000, lockMs: 10 * 60_000 };
+
+export type LookupResult =
+  | { kind: "error"; message: string }
+  | { kind: "none" }
+  | {
+      kind: "valid" | "void";
+      number: string;
+      level: Level;
+      occupation: string;
+      issued: string;
+      holder: string;
+      idNumber: string;
+    };
+
+/**
+ * The public lookup, rate-limited per address. The same answer for a wrong number and a wrong
+ * name: "not found". The holder's ID number is returned in full; the page masks it.
+ */
+export async function lookupCertificate(number: string, name: string, clientAddress: string, now: Date): Promise<LookupResult> {
+  const key = `verify:${clientAddress}`;
+  const state = await loadThrottle(key);
+  const until = lockedUntil(state, now);
+  if (until) return { kind: "error", message: retryMessage(until, now, formatTime).replace("登录失败次数过多", "查询次数过多") };
+  await countFailure(key, now, VERIFY_POLICY, state);
+  const cert = await db.certificate.findUnique({ where: { number }, include: { person: true } });
+  if (!cert || cert.person.name !== name.trim()) return { kind: "none" };
+  return {
+    kind: cert.status === "valid" ? "valid" : "void",
+    number: cert.number,
+    level: cert.level as Level,
+    occupation: cert.occupation,
+    issued: formatDate(cert.issuedAt),
+    holder: cert.person.name,
+    idNumber: cert.person.idNumber,
+  };
 }

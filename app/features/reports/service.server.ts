@@ -1,8 +1,10 @@
 import ExcelJS from "exceljs";
 import { LEVELS, LEVEL_LABELS, type Level } from "~/domain/levels";
 import { STAFF_ROLES } from "~/domain/roles";
-import { formatDateTime } from "~/domain/time";
+import { formatDate, formatDateTime } from "~/domain/time";
+import { centerName } from "~/features/centers/index.server";
 import { db } from "~/platform/db.server";
+import { sittingState } from "~/domain/sitting-lifecycle";
 
 const RANK: Record<Level, number> = { L5: 1, L4: 2, L3: 3 };
 
@@ -27,12 +29,12 @@ export async function certificationDashboard(centerId: string) {
   const window = people.filter((p) => p.staffRole === "综合窗口工作人员");
   const windowCertified = window.filter((p) => p.certificates.length > 0).length;
   const inProgress = people
-    .filter((p) => p.registrations.some((r) => r.sitting.status !== "published"))
+    .filter((p) => p.registrations.some((r) => sittingState(r.sitting) !== "published"))
     .map((p) => ({
       name: p.name,
       staffRole: p.staffRole ?? "—",
       sittings: p.registrations
-        .filter((r) => r.sitting.status !== "published")
+        .filter((r) => sittingState(r.sitting) !== "published")
         .map((r) => r.sitting.title)
         .join("、"),
     }));
@@ -66,4 +68,11 @@ export async function dashboardWorkbook(centerName: string, d: Awaited<ReturnTyp
   wp.getRow(1).font = { bold: true };
   wp.columns.forEach((c) => (c.width = 24));
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The center's dashboard as an .xlsx file, with the file name it is downloaded under. */
+export async function dashboardExport(centerId: string, now: Date) {
+  const name = await centerName(centerId);
+  const body = await dashboardWorkbook(name, await certificationDashboard(centerId), now);
+  return { body, filename: `持证情况-${name}-${formatDate(now)}.xlsx` };
 }

@@ -1,24 +1,14 @@
-import { data, Form, redirect, useActionData, useSearchParams } from "react-router";
-import { z } from "zod";
+import { Form, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/account-password";
-import { audit } from "~/platform/audit.server";
 import { getAuth, requireUser } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { fieldErrors } from "~/platform/http.server";
-import { hashPassword, verifyPassword } from "~/platform/password.server";
+import { actionFail, parseForm } from "~/platform/forms.server";
+import { errorOf } from "~/platform/forms";
+import { sessionCookie } from "~/platform/session.server";
 import { PASSWORD_MIN_LENGTH } from "~/domain/password-policy";
-import { createSession, invalidateUserSessions, sessionCookie } from "~/platform/session.server";
-import { newPasswordSchema } from "~/features/staff/schemas";
-import { Field, Notice, PageHeader } from "~/platform/ui/page";
-
-const Schema = z
-  .object({
-    current: z.string().min(1, "请输入当前密码"),
-    next: newPasswordSchema,
-    confirm: z.string(),
-  })
-  .refine((v) => v.next === v.confirm, { message: "两次输入的新密码不一致", path: ["confirm"] })
-  .refine((v) => v.next !== v.current, { message: "新密码不能与当前密码相同", path: ["next"] });
+import { Field, FormResult } from "~/platform/ui/field";
+import { Notice, PageHeader } from "~/platform/ui/page";
+import { changePasswordSchema } from "../schemas";
+import { changeOwnPassword } from "../service.server";
 
 export function meta() {
   return [{ title: "修改密码 · 政务服务综合窗口办事员" }];
@@ -31,53 +21,30 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(request, context);
-  const parsed = Schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
-  const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-  if (!(await verifyPassword(row.passwordHash, parsed.data.current))) {
-    return data({ errors: { current: "当前密码不正确" } as Record<string, string> }, { status: 400 });
-  }
-  const passwordHash = await hashPassword(parsed.data.next);
-  const now = new Date();
-  await db.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
-  // A changed password ends every session of the account, this one included; a new one starts.
-  await invalidateUserSessions(user.id);
-  const session = await createSession(user.id, now);
-  await audit({ action: "auth.password_changed", actor: user, ip: getAuth(context).clientAddress });
-  return redirect("/home?passwordChanged=1", { headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) } });
+  const parsed = await parseForm(request, changePasswordSchema);
+  if (!parsed.ok) return parsed.response;
+  const result = await changeOwnPassword(user, parsed.data, getAuth(context).clientAddress, new Date());
+  if (!result.ok) return actionFail(result.status, "当前密码不正确", result.errors);
+  return redirect("/home?passwordChanged=1", { headers: { "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) } });
 }
 
 export default function AccountPassword({ loaderData }: Route.ComponentProps) {
-  const actionData = useActionData<typeof action>();
-  const errors: Record<string, string> = actionData?.errors ?? {};
+  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
     <div className="max-w-md">
       <PageHeader title="修改密码" description={`密码至少 ${PASSWORD_MIN_LENGTH} 位。修改后，其他设备上的登录将全部失效。`} />
       {loaderData.mustChange || params.get("first") ? <Notice tone="warning">首次登录或密码已被重置，请先设置新密码。</Notice> : null}
+      {result && !result.ok && result.errors._form ? <FormResult result={result} /> : null}
       <Form method="post" className="card space-y-4">
-        <Field label="当前密码" name="current" error={errors.current}>
-          <input
-            id="current"
-            name="current"
-            type="password"
-            autoComplete="current-password"
-            className="input"
-            aria-invalid={!!errors.current}
-          />
+        <Field label="当前密码" name="current" error={errorOf(result, "current")}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" className="input" />}
         </Field>
-        <Field label="新密码" name="next" error={errors.next}>
-          <input id="next" name="next" type="password" autoComplete="new-password" className="input" aria-invalid={!!errors.next} />
+        <Field label="新密码" name="next" error={errorOf(result, "next")}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" className="input" />}
         </Field>
-        <Field label="确认新密码" name="confirm" error={errors.confirm}>
-          <input
-            id="confirm"
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            className="input"
-            aria-invalid={!!errors.confirm}
-          />
+        <Field label="确认新密码" name="confirm" error={errorOf(result, "confirm")}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" className="input" />}
         </Field>
         <button type="submit" className="btn-primary">
           保存新密码

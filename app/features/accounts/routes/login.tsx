@@ -1,14 +1,10 @@
-import { data, Form, redirect, useActionData, useNavigation, useSearchParams, Link } from "react-router";
-import { z } from "zod";
+import { Form, Link, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
 import { getAuth, getOptionalUser, login } from "~/platform/auth.server";
+import { actionFail, parseForm } from "~/platform/forms.server";
 import { sessionCookie } from "~/platform/session.server";
-
-const LoginSchema = z.object({
-  username: z.string().trim().min(1, "请输入账号").max(64, "账号过长"),
-  password: z.string().min(1, "请输入密码").max(128, "密码过长"),
-  redirectTo: z.string().optional(),
-});
+import { Field, FormResult } from "~/platform/ui/field";
+import { loginSchema } from "../schemas";
 
 function safeRedirect(to: string | undefined): string {
   if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return "/home";
@@ -25,20 +21,18 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  const parsed = LoginSchema.safeParse(form);
-  if (!parsed.success) {
-    return data({ message: parsed.error.issues[0].message }, { status: 400 });
-  }
+  const parsed = await parseForm(request, loginSchema);
+  if (!parsed.ok) return parsed.response;
   const { username, password, redirectTo } = parsed.data;
   const result = await login(username, password, getAuth(context).clientAddress, new Date());
-  if (!result.ok) return data({ message: result.message }, { status: result.status });
+  // 401 (bad credentials) is not one of the form refusals' statuses; the status is kept as it was.
+  if (!result.ok) return actionFail(result.status as 400, result.message);
   const target = result.user.mustChangePassword ? "/account/password?first=1" : safeRedirect(redirectTo);
   return redirect(target, { headers: { "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) } });
 }
 
 export default function Login() {
-  const actionData = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
@@ -50,25 +44,15 @@ export default function Login() {
         </div>
         <div className="card">
           <h2 className="mb-4 text-lg font-medium">账号登录</h2>
-          {actionData?.message ? (
-            <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {actionData.message}
-            </p>
-          ) : null}
+          <FormResult result={result} />
           <Form method="post" className="space-y-4">
             <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-            <div>
-              <label htmlFor="username" className="label">
-                账号
-              </label>
-              <input id="username" name="username" autoComplete="username" required className="input" />
-            </div>
-            <div>
-              <label htmlFor="password" className="label">
-                密码
-              </label>
-              <input id="password" name="password" type="password" autoComplete="current-password" required className="input" />
-            </div>
+            <Field label="账号" name="username">
+              {(p) => <input {...p} autoComplete="username" required className="input" />}
+            </Field>
+            <Field label="密码" name="password">
+              {(p) => <input {...p} type="password" autoComplete="current-password" required className="input" />}
+            </Field>
             <button type="submit" className="btn-primary w-full" disabled={busy}>
               {busy ? "正在登录…" : "登录"}
             </button>

@@ -3,12 +3,11 @@ import { z } from "zod";
 import type { Route } from "./+types/audit";
 import { AUDIT_ACTION_LABELS } from "~/domain/audit-labels";
 import { requireUserWithPermission, scopeCenterId } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
 import { httpError } from "~/platform/http.server";
-import { formatDateTime } from "~/domain/time";
+import { Field } from "~/platform/ui/field";
 import { PageHeader } from "~/platform/ui/page";
+import { auditPage } from "../service.server";
 
-const PAGE = 100;
 const FilterSchema = z.object({
   action: z.string().max(40).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
@@ -24,27 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!parsed.success) httpError(400, "查询条件有误。");
   const centerId = scopeCenterId(user, "audit");
   if (centerId === null && !user.roles.includes("platform_admin")) httpError(403, "您没有访问此页面的权限。");
-  const where = { ...(centerId ? { centerId } : {}), ...(parsed.data.action ? { action: parsed.data.action } : {}) };
-  const page = parsed.data.page ?? 1;
-  const [total, rows] = await Promise.all([
-    db.auditLog.count({ where }),
-    db.auditLog.findMany({ where, orderBy: { at: "desc" }, skip: (page - 1) * PAGE, take: PAGE }),
-  ]);
-  return {
-    allCenters: centerId === null,
-    total,
-    page,
-    pages: Math.max(1, Math.ceil(total / PAGE)),
-    rows: rows.map((r) => ({
-      id: r.id,
-      at: formatDateTime(r.at),
-      action: AUDIT_ACTION_LABELS[r.action] ?? r.action,
-      actor: r.actorName ?? "—",
-      target: r.target ?? "",
-      ip: r.ip ?? "",
-      detail: r.detail ?? "",
-    })),
-  };
+  return { allCenters: centerId === null, ...(await auditPage(centerId, parsed.data)) };
 }
 
 export default function Audit() {
@@ -59,19 +38,18 @@ export default function Audit() {
     <div>
       <PageHeader title={allCenters ? "全平台操作日志" : "操作日志"} description="登录、登录失败、拒绝访问和数据变更的记录（北京时间）。" />
       <Form method="get" className="card mb-4 flex items-end gap-3">
-        <div>
-          <label htmlFor="action" className="label">
-            操作类型
-          </label>
-          <select id="action" name="action" defaultValue={params.get("action") ?? ""} className="input w-56">
-            <option value="">全部</option>
-            {Object.entries(AUDIT_ACTION_LABELS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label="操作类型" name="action">
+          {(p) => (
+            <select {...p} defaultValue={params.get("action") ?? ""} className="input w-56">
+              <option value="">全部</option>
+              {Object.entries(AUDIT_ACTION_LABELS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button className="btn-secondary" type="submit">
           筛选
         </button>

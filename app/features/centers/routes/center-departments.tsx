@@ -1,13 +1,14 @@
-import { data, Form, useActionData, useLoaderData } from "react-router";
-import { z } from "zod";
+import { Form, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/center-departments";
-import { audit } from "~/platform/audit.server";
 import { getAuth, requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { fieldErrors, httpError } from "~/platform/http.server";
-import { departmentSchema } from "~/features/staff/schemas";
+import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.server";
+import { type ActionFail, constraintsOf, errorOf, formToObject } from "~/platform/forms";
+import { httpError } from "~/platform/http.server";
 import { hasPermission } from "~/domain/permissions";
-import { Field, Notice, PageHeader } from "~/platform/ui/page";
+import { Field, FormResult } from "~/platform/ui/field";
+import { PageHeader } from "~/platform/ui/page";
+import { centerSettingsSchema, departmentSchema } from "../schemas";
+import { centerSettings, createDepartment, departmentsWithHeadcount, updateCenterSettings } from "../service.server";
 
 export function meta() {
   return [{ title: "部门管理 · 政务服务综合窗口办事员" }];
@@ -16,73 +17,46 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:department:center");
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
-  const departments = await db.department.findMany({
-    where: { centerId: user.centerId },
-    orderBy: { name: "asc" },
-    include: { _count: { select: { people: true } } },
-  });
-  const center = await db.center.findUniqueOrThrow({ where: { id: user.centerId } });
-  return {
-    settings: {
-      certKind: center.certKind,
-      certBodyCode: center.certBodyCode,
-      certProvince: center.certProvince,
-      certSite: center.certSite,
-      partValidityMonths: center.partValidityMonths,
-    },
-    canEdit: hasPermission(user.roles, "update:department:center"),
-    departments: departments.map((d) => ({ id: d.id, name: d.name, people: d._count.people })),
-  };
+  const [departments, settings] = await Promise.all([departmentsWithHeadcount(user.centerId), centerSettings(user.centerId)]);
+  return { settings, canEdit: hasPermission(user.roles, "update:department:center"), departments };
 }
-
-const SettingsSchema = z.object({
-  certKind: z.enum(["Y", "S"], { message: "评价机构类型应为 Y 或 S" }),
-  certBodyCode: z.string().regex(/^\d{4}$/, "评价机构代码应为4位数字"),
-  certProvince: z.string().regex(/^\d{2}$/, "省份代码应为2位数字"),
-  certSite: z.string().regex(/^\d{6}$/, "站点代码应为6位数字"),
-  partValidityMonths: z.coerce.number().int().min(1, "有效期至少1个月").max(36, "有效期不超过36个月"),
-});
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUserWithPermission(request, context, "update:department:center");
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
-  const form = Object.fromEntries(await request.formData());
-  if (form.intent === "settings") {
-    const p = SettingsSchema.safeParse(form);
-    if (!p.success) return data({ errors: { settings: p.error.issues[0].message } as Record<string, string> }, { status: 400 });
-    await db.center.update({ where: { id: user.centerId }, data: p.data });
-    await audit({ action: "center.settings", actor: user, target: user.centerId, ip: getAuth(context).clientAddress, detail: p.data });
-    return data({ ok: true, errors: {} as Record<string, string> });
+  const centerId = user.centerId;
+  const ip = getAuth(context).clientAddress;
+  const values = formToObject(await request.formData());
+  if (values.intent === "settings") {
+    const parsed = parseWith(centerSettingsSchema, values);
+    if (!parsed.ok) return parsed.response;
+    await updateCenterSettings(centerId, parsed.data, user, ip);
+    return actionOk("已保存。");
   }
-  const parsed = departmentSchema.safeParse(form);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
-  const exists = await db.department.findUnique({ where: { centerId_name: { centerId: user.centerId, name: parsed.data.name } } });
-  if (exists) return data({ errors: { name: "本中心已有同名部门" } as Record<string, string> }, { status: 409 });
-  const d = await db.department.create({ data: { centerId: user.centerId, name: parsed.data.name } });
-  await audit({ action: "department.create", actor: user, target: d.id, ip: getAuth(context).clientAddress, detail: { name: d.name } });
-  return data({ ok: true, errors: {} as Record<string, string> });
+  const parsed = parseWith(departmentSchema, values);
+  if (!parsed.ok) return parsed.response;
+  return runAction(async () => {
+    const r = await createDepartment(centerId, parsed.data.name, user, ip);
+    if (!r.ok) return actionFail(r.status, Object.values(r.errors)[0], r.errors, values);
+    return actionOk("已保存。");
+  }, values);
 }
 
 export default function Departments() {
   const { departments, canEdit, settings } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  // Each form shows its own refusals: next to the fields, or above the form when not about a field.
+  const settingsResult: ActionFail | undefined = result && !result.ok && result.values?.intent === "settings" ? result : undefined;
+  const departmentResult: ActionFail | undefined = result && !result.ok && !settingsResult ? result : undefined;
   return (
     <div className="max-w-3xl">
       <PageHeader title="部门管理" description="进驻本中心的常驻部门，以及本中心的证书编号与单科合格有效期设置。" />
-      {actionData && "ok" in actionData ? <Notice tone="success">已保存。</Notice> : null}
+      {result?.ok || departmentResult?.errors._form ? <FormResult result={result} /> : null}
       {canEdit ? (
         <Form method="post" className="card mb-6 flex items-end gap-3">
-          <div className="flex-1">
-            <Field label="新增部门" name="name" error={actionData?.errors?.name}>
-              <input
-                id="name"
-                name="name"
-                className="input"
-                placeholder="例如：区市场监督管理局"
-                aria-invalid={!!actionData?.errors?.name}
-              />
-            </Field>
-          </div>
+          <Field label="新增部门" name="name" error={errorOf(departmentResult, "name")} className="flex-1">
+            {(p) => <input {...p} className="input" placeholder="例如：区市场监督管理局" {...constraintsOf(departmentSchema.shape.name)} />}
+          </Field>
           <button type="submit" className="btn-primary">
             添加
           </button>
@@ -95,47 +69,28 @@ export default function Departments() {
           <p className="text-sm text-slate-600">
             证书编号：1位机构类型字母 + 机构代码4位 + 省份2位 + 站点6位 + 年份2位 + 等级1位 + 序号6位。
           </p>
-          {actionData?.errors?.settings ? <p className="field-error">{actionData.errors.settings}</p> : null}
+          {settingsResult?.errors._form ? <FormResult result={settingsResult} /> : null}
           <div className="flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="certKind" className="label">
-                机构类型
-              </label>
-              <select id="certKind" name="certKind" defaultValue={settings.certKind} className="input w-44">
-                <option value="S">S 社会培训评价组织</option>
-                <option value="Y">Y 用人单位</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="certBodyCode" className="label">
-                机构代码
-              </label>
-              <input id="certBodyCode" name="certBodyCode" defaultValue={settings.certBodyCode} className="input w-24 font-mono" />
-            </div>
-            <div>
-              <label htmlFor="certProvince" className="label">
-                省份代码
-              </label>
-              <input id="certProvince" name="certProvince" defaultValue={settings.certProvince} className="input w-20 font-mono" />
-            </div>
-            <div>
-              <label htmlFor="certSite" className="label">
-                站点代码
-              </label>
-              <input id="certSite" name="certSite" defaultValue={settings.certSite} className="input w-28 font-mono" />
-            </div>
-            <div>
-              <label htmlFor="partValidityMonths" className="label">
-                单科合格有效期（月）
-              </label>
-              <input
-                id="partValidityMonths"
-                name="partValidityMonths"
-                type="number"
-                defaultValue={settings.partValidityMonths}
-                className="input w-24"
-              />
-            </div>
+            <Field label="机构类型" name="certKind" error={errorOf(settingsResult, "certKind")}>
+              {(p) => (
+                <select {...p} defaultValue={settings.certKind} className="input w-44">
+                  <option value="S">S 社会培训评价组织</option>
+                  <option value="Y">Y 用人单位</option>
+                </select>
+              )}
+            </Field>
+            <Field label="机构代码" name="certBodyCode" error={errorOf(settingsResult, "certBodyCode")}>
+              {(p) => <input {...p} defaultValue={settings.certBodyCode} className="input w-24 font-mono" inputMode="numeric" />}
+            </Field>
+            <Field label="省份代码" name="certProvince" error={errorOf(settingsResult, "certProvince")}>
+              {(p) => <input {...p} defaultValue={settings.certProvince} className="input w-20 font-mono" inputMode="numeric" />}
+            </Field>
+            <Field label="站点代码" name="certSite" error={errorOf(settingsResult, "certSite")}>
+              {(p) => <input {...p} defaultValue={settings.certSite} className="input w-28 font-mono" inputMode="numeric" />}
+            </Field>
+            <Field label="单科合格有效期（月）" name="partValidityMonths" error={errorOf(settingsResult, "partValidityMonths")}>
+              {(p) => <input {...p} type="number" min={1} max={36} defaultValue={settings.partValidityMonths} className="input w-24" />}
+            </Field>
             <button className="btn-secondary">保存设置</button>
           </div>
         </Form>

@@ -2,12 +2,12 @@ import QRCode from "qrcode";
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/certificate-print";
 import { requireUser } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
 import { httpError, pageUrl } from "~/platform/http.server";
 import { canActOnCenter } from "~/domain/permissions";
 import { maskIdNumber } from "~/domain/id-number";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
 import { formatDate } from "~/domain/time";
+import { certificateForPrint } from "../service.server";
 
 export function meta() {
   return [{ title: "职业技能等级证书" }];
@@ -16,8 +16,7 @@ export function meta() {
 // The holder or the center's admin may print; the QR code opens the public verification page.
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = requireUser(request, context);
-  const cert = await db.certificate.findUnique({ where: { id: params.certificateId }, include: { person: { include: { center: true } } } });
-  if (!cert) httpError(404, "未找到该证书。");
+  const cert = await certificateForPrint(params.certificateId);
   const own = user.personId === cert.personId;
   if (!own && !canActOnCenter(user.roles, user.centerId, "read", "staff", cert.person.centerId))
     httpError(403, "您没有访问此页面或执行此操作的权限。");

@@ -1,10 +1,10 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/me-certificates";
 import { requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
 import { formatDate } from "~/domain/time";
 import { Notice, PageHeader } from "~/platform/ui/page";
+import { myCertificates } from "../service.server";
 
 export function meta() {
   return [{ title: "我的证书 · 政务服务综合窗口办事员" }];
@@ -12,7 +12,7 @@ export function meta() {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:certificate:own");
-  const certs = user.personId ? await db.certificate.findMany({ where: { personId: user.personId }, orderBy: { issuedAt: "desc" } }) : [];
+  const certs = user.personId ? await myCertificates(user.personId) : [];
   return {
     certs: certs.map((c) => ({
       id: c.id,

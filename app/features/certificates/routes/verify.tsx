@@ -1,63 +1,26 @@
 import { Form, Link, useLoaderData, useNavigation } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/verify";
 import { getAuth } from "~/platform/auth.server";
-import { verifyCertificate } from "~/features/certificates/service.server";
-import { db } from "~/platform/db.server";
 import { maskIdNumber } from "~/domain/id-number";
-import { LEVEL_LABELS, type Level } from "~/domain/levels";
-import { lockedUntil, recordFailure, retryMessage } from "~/domain/throttle";
-import { formatDate, formatTime } from "~/domain/time";
+import { LEVEL_LABELS } from "~/domain/levels";
+import { Field } from "~/platform/ui/field";
+import { verifyQuerySchema } from "../schemas";
+import { lookupCertificate } from "../service.server";
 
 export function meta() {
   return [{ title: "证书查询 · 政务服务综合窗口办事员" }];
 }
-
-// 30 lookups per address in 10 minutes: enough for a hall's front desk, too few to enumerate.
-const VERIFY_POLICY = { maxFailures: 30, windowMs: 10 * 60_000, lockMs: 10 * 60_000 };
-const Query = z.object({
-  n: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[YS]\d{21}$/, "证书编号为1位字母加21位数字"),
-  name: z.string().trim().min(1, "请输入持证人姓名").max(30),
-});
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const n = url.searchParams.get("n") ?? "";
   const name = url.searchParams.get("name");
   if (name === null) return { n, name: "", result: null };
-  const parsed = Query.safeParse({ n, name });
+  const parsed = verifyQuerySchema.safeParse({ n, name });
   if (!parsed.success) return { n, name, result: { kind: "error" as const, message: parsed.error.issues[0].message } };
-  const key = `verify:${getAuth(context).clientAddress}`;
-  const now = new Date();
-  const state = await db.loginThrottle.findUnique({ where: { key } });
-  const until = lockedUntil(state, now);
-  if (until)
-    return {
-      n,
-      name,
-      result: { kind: "error" as const, message: retryMessage(until, now, formatTime).replace("登录失败次数过多", "查询次数过多") },
-    };
-  const next = recordFailure(state, now, VERIFY_POLICY);
-  await db.loginThrottle.upsert({ where: { key }, create: { key, ...next }, update: next });
-  const cert = await verifyCertificate(parsed.data.n, parsed.data.name);
-  if (!cert) return { n, name, result: { kind: "none" as const } };
-  return {
-    n,
-    name,
-    result: {
-      kind: cert.status === "valid" ? ("valid" as const) : ("void" as const),
-      number: cert.number,
-      level: LEVEL_LABELS[cert.level as Level],
-      occupation: cert.occupation,
-      issued: formatDate(cert.issuedAt),
-      holder: cert.person.name,
-      idNumber: maskIdNumber(cert.person.idNumber),
-    },
-  };
+  const r = await lookupCertificate(parsed.data.n, parsed.data.name, getAuth(context).clientAddress, new Date());
+  if (r.kind === "error" || r.kind === "none") return { n, name, result: r };
+  return { n, name, result: { ...r, level: LEVEL_LABELS[r.level], idNumber: maskIdNumber(r.idNumber) } };
 }
 
 export default function Verify() {
@@ -69,18 +32,12 @@ export default function Verify() {
         <h1 className="text-xl font-semibold">职业技能等级证书查询</h1>
         <p className="mt-1 text-sm text-slate-600">输入证书编号和持证人姓名，核验证书真伪。无需登录。</p>
         <Form method="get" className="mt-4 space-y-3">
-          <div>
-            <label htmlFor="n" className="label">
-              证书编号
-            </label>
-            <input id="n" name="n" defaultValue={n} className="input font-mono" autoComplete="off" />
-          </div>
-          <div>
-            <label htmlFor="name" className="label">
-              持证人姓名
-            </label>
-            <input id="name" name="name" defaultValue={name} className="input" autoComplete="off" />
-          </div>
+          <Field label="证书编号" name="n">
+            {(p) => <input {...p} defaultValue={n} className="input font-mono" autoComplete="off" />}
+          </Field>
+          <Field label="持证人姓名" name="name">
+            {(p) => <input {...p} defaultValue={name} className="input" autoComplete="off" maxLength={30} />}
+          </Field>
           <button className="btn-primary" disabled={busy}>
             查询
           </button>

@@ -1,10 +1,9 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/home";
 import { requireUser } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { hasPermission } from "~/domain/permissions";
-import { navFor } from "~/features/shell/navigation";
 import { PageHeader } from "~/platform/ui/page";
+import { navFor } from "../navigation";
+import { homeStats } from "../service.server";
 
 export function meta() {
   return [{ title: "首页 · 政务服务综合窗口办事员 认证与能力平台" }];
@@ -12,18 +11,7 @@ export function meta() {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser(request, context);
-  const stats: { label: string; value: number }[] = [];
-  if (hasPermission(user.roles, "read:staff:center") && user.centerId) {
-    const [people, accounts, departments] = await Promise.all([
-      db.person.count({ where: { centerId: user.centerId, active: true } }),
-      db.user.count({ where: { centerId: user.centerId, active: true } }),
-      db.department.count({ where: { centerId: user.centerId } }),
-    ]);
-    stats.push({ label: "在岗人员", value: people }, { label: "登录账号", value: accounts }, { label: "常驻部门", value: departments });
-  }
-  if (hasPermission(user.roles, "read:center:any")) {
-    stats.push({ label: "政务服务中心", value: await db.center.count() }, { label: "平台人员", value: await db.person.count() });
-  }
+  const stats = await homeStats(user);
   return { displayName: user.displayName, centerName: user.centerName, nav: navFor(user.roles, user.centerId !== null), stats };
 }
 

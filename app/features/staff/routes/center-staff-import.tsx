@@ -1,15 +1,17 @@
-import { data, Form, Link, redirect, useLoaderData, useActionData, useNavigation, useSearchParams } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/center-staff-import";
 import { getAuth, requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
+import { actionFail, parseWith, runAction } from "~/platform/forms.server";
+import { formToObject } from "~/platform/forms";
 import { httpError } from "~/platform/http.server";
-import { checkImport, commitImport, MAX_UPLOAD_BYTES, stageImport } from "~/features/staff/service.server";
-import { maskIdNumber } from "~/domain/id-number";
 import { STAFF_ROLES } from "~/domain/roles";
 import { CSV_ENCODINGS } from "~/domain/staff-import";
-import { CsvFileFields, RowCheck } from "~/platform/ui/file-input";
+import { FormResult } from "~/platform/ui/field";
+import { CsvFileFields } from "~/platform/ui/file-input";
 import { Notice, PageHeader } from "~/platform/ui/page";
+import { checkImport, commitImport, discardImport, MAX_UPLOAD_BYTES, stageImport } from "../service.server";
+import { ImportCheck } from "../ui/import-check";
 
 export function meta() {
   return [{ title: "批量导入人员 · 政务服务综合窗口办事员" }];
@@ -40,39 +42,43 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-const CommitSchema = z.object({ intent: z.literal("commit"), batchId: z.string().min(1).max(40), mode: z.enum(["all", "good"]) });
-const DiscardSchema = z.object({ intent: z.literal("discard"), batchId: z.string().min(1).max(40) });
+const IntentSchema = z.object({ intent: z.enum(["upload", "commit", "discard"], { message: "未知的操作" }) });
+const UploadSchema = z.object({ encoding: z.enum(CSV_ENCODINGS, { message: "文件编码选项有误。" }).default("auto") });
+const CommitSchema = z.object({ batchId: z.string().min(1).max(40), mode: z.enum(["all", "good"]) });
+const DiscardSchema = z.object({ batchId: z.string().min(1).max(40) });
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user, centerId } = await requireImporter(request, context);
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_UPLOAD_BYTES + 64 * 1024) httpError(413, "文件过大：单个文件不能超过 2 MB。");
   const form = await request.formData();
-  const intent = form.get("intent");
+  const values = formToObject(form);
+  const intent = parseWith(IntentSchema, values);
+  if (!intent.ok) return intent.response;
   const ip = getAuth(context).clientAddress;
 
-  if (intent === "upload") {
+  if (intent.data.intent === "upload") {
     const file = form.get("file");
-    const encoding = z.enum(CSV_ENCODINGS).safeParse(form.get("encoding") ?? "auto");
-    if (!(file instanceof File) || file.size === 0) return data({ error: "请选择要导入的 CSV 文件。" }, { status: 400 });
-    if (file.size > MAX_UPLOAD_BYTES) return data({ error: "文件过大：单个文件不能超过 2 MB。" }, { status: 413 });
-    if (!encoding.success) return data({ error: "文件编码选项有误。" }, { status: 400 });
-    const batchId = await stageImport(centerId, file, encoding.data, user);
+    if (!(file instanceof File) || file.size === 0) return actionFail(400, "请选择要导入的 CSV 文件。");
+    if (file.size > MAX_UPLOAD_BYTES) return actionFail(413, "文件过大：单个文件不能超过 2 MB。");
+    const parsed = parseWith(UploadSchema, values);
+    if (!parsed.ok) return actionFail(400, "文件编码选项有误。");
+    const batchId = await stageImport(centerId, file, parsed.data.encoding, user);
     return redirect(`/center/staff/import?batch=${batchId}`);
   }
-  if (intent === "commit") {
-    const parsed = CommitSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) httpError(400, "参数有误。");
-    const result = await commitImport(parsed.data.batchId, centerId, parsed.data.mode, user, ip, new Date());
-    return redirect(`/center/staff/import?done=${result.imported}&skipped=${result.skipped}`);
+  if (intent.data.intent === "commit") {
+    const parsed = parseWith(CommitSchema, values);
+    if (!parsed.ok) return actionFail(400, "参数有误。");
+    const { batchId, mode } = parsed.data;
+    return runAction(async () => {
+      const result = await commitImport(batchId, centerId, mode, user, ip, new Date());
+      return redirect(`/center/staff/import?done=${result.imported}&skipped=${result.skipped}`);
+    });
   }
-  if (intent === "discard") {
-    const parsed = DiscardSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) httpError(400, "参数有误。");
-    await db.importBatch.updateMany({ where: { id: parsed.data.batchId, centerId, status: "pending" }, data: { status: "discarded" } });
-    return redirect("/center/staff/import");
-  }
-  httpError(400, "未知的操作。");
+  const parsed = parseWith(DiscardSchema, values);
+  if (!parsed.ok) return actionFail(400, "参数有误。");
+  await discardImport(parsed.data.batchId, centerId);
+  return redirect("/center/staff/import");
 }
 
 export default function StaffImport() {
@@ -99,7 +105,7 @@ export default function StaffImport() {
             已导入 {done} 人{params.get("skipped") !== "0" ? `，跳过有误的 ${params.get("skipped")} 行` : ""}。
           </Notice>
         ) : null}
-        {actionData && "error" in actionData ? <Notice tone="error">{actionData.error}</Notice> : null}
+        <FormResult result={actionData} />
         <Form method="post" encType="multipart/form-data" className="card space-y-4">
           <input type="hidden" name="intent" value="upload" />
           <CsvFileFields />
@@ -133,85 +139,9 @@ export default function StaffImport() {
         title="导入检查结果"
         description={`文件：${batch.filename}（识别为 ${batch.encoding === "gbk" ? "GBK" : "UTF-8"} 编码）`}
       />
+      <FormResult result={actionData} />
       {batch.status !== "pending" ? <Notice tone="warning">该批次已处理，请重新上传文件。</Notice> : null}
-      {!check!.ok ? (
-        <>
-          <Notice tone="error">{check!.fileError}</Notice>
-          <Link to="/center/staff/import" className="btn-secondary">
-            重新上传
-          </Link>
-        </>
-      ) : (
-        <>
-          {check!.bad > 0 ? (
-            <Notice tone="error">
-              共 {check!.good + check!.bad} 行，其中 <strong>{check!.bad} 行有误</strong>，{check!.good}{" "}
-              行无误。有误的行未修正前不能全部导入。
-            </Notice>
-          ) : (
-            <Notice tone="success">共 {check!.good} 行，全部无误。</Notice>
-          )}
-          {batch.status === "pending" ? (
-            <div className="mb-4 flex flex-wrap gap-3">
-              <Form method="post">
-                <input type="hidden" name="intent" value="commit" />
-                <input type="hidden" name="batchId" value={batch.id} />
-                <input type="hidden" name="mode" value="all" />
-                <button type="submit" className="btn-primary" disabled={busy || check!.bad > 0}>
-                  全部导入（{check!.good} 人）
-                </button>
-              </Form>
-              {check!.bad > 0 && check!.good > 0 ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="commit" />
-                  <input type="hidden" name="batchId" value={batch.id} />
-                  <input type="hidden" name="mode" value="good" />
-                  <button type="submit" className="btn-secondary" disabled={busy}>
-                    仅导入无误的 {check!.good} 行
-                  </button>
-                </Form>
-              ) : null}
-              <Form method="post">
-                <input type="hidden" name="intent" value="discard" />
-                <input type="hidden" name="batchId" value={batch.id} />
-                <button type="submit" className="btn-secondary" disabled={busy}>
-                  放弃，重新上传
-                </button>
-              </Form>
-            </div>
-          ) : null}
-          <div className="card overflow-x-auto p-0">
-            <table className="table" aria-label="逐行检查结果">
-              <thead>
-                <tr>
-                  <th scope="col">行号</th>
-                  {Object.keys(check!.rows[0]?.raw ?? {}).map((h) => (
-                    <th key={h} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                  <th scope="col">检查结果</th>
-                </tr>
-              </thead>
-              <tbody>
-                {check!.rows.map((r) => (
-                  <tr key={r.line} className={r.errors.length ? "bg-red-50" : undefined} data-testid={`import-row-${r.line}`}>
-                    <td>第 {r.line} 行</td>
-                    {Object.entries(r.raw).map(([k, v]) => (
-                      <td key={k} className={k === "身份证号" ? "font-mono text-xs" : undefined}>
-                        {k === "身份证号" ? maskIdNumber(v) : v}
-                      </td>
-                    ))}
-                    <td>
-                      <RowCheck errors={r.errors} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <ImportCheck batch={batch} check={check!} busy={busy} />
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Route } from "./+types/center-staff";
 import { requireUserWithPermission, scopeCenterId } from "~/platform/auth.server";
 import { httpError } from "~/platform/http.server";
-import { departmentsOf, listStaff } from "~/features/staff/service.server";
+import { Field } from "~/platform/ui/field";
+import { departmentChoices, listStaff } from "../service.server";
 import { STAFF_ROLES } from "~/domain/roles";
 import { hasPermission } from "~/domain/permissions";
 import { PageHeader, Notice } from "~/platform/ui/page";
@@ -30,11 +31,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const centerId = scopeCenterId(user, "staff");
   const [list, departments] = await Promise.all([
     listStaff(centerId, parsed.data),
-    centerId ? departmentsOf(centerId) : Promise.resolve([]),
+    centerId ? departmentChoices(centerId) : Promise.resolve([]),
   ]);
   return {
     list,
-    departments: departments.map((d) => ({ id: d.id, name: d.name })),
+    departments,
     allCenters: centerId === null,
     canCreate: hasPermission(user.roles, "create:staff:center") && !!user.centerId,
   };
@@ -67,39 +68,34 @@ export default function StaffList() {
         }
       />
       <Form method="get" className="card mb-4 flex flex-wrap items-end gap-3" role="search">
-        <div>
-          <label htmlFor="q" className="label">
-            姓名或手机号
-          </label>
-          <input id="q" name="q" defaultValue={params.get("q") ?? ""} className="input w-48" />
-        </div>
-        <div>
-          <label htmlFor="staffRole" className="label">
-            岗位
-          </label>
-          <select id="staffRole" name="staffRole" defaultValue={params.get("staffRole") ?? ""} className="input w-48">
-            <option value="">全部岗位</option>
-            {STAFF_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </div>
-        {departments.length > 0 ? (
-          <div>
-            <label htmlFor="departmentId" className="label">
-              部门
-            </label>
-            <select id="departmentId" name="departmentId" defaultValue={params.get("departmentId") ?? ""} className="input w-48">
-              <option value="">全部部门</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
+        <Field label="姓名或手机号" name="q">
+          {(p) => <input {...p} defaultValue={params.get("q") ?? ""} className="input w-48" maxLength={30} />}
+        </Field>
+        <Field label="岗位" name="staffRole">
+          {(p) => (
+            <select {...p} defaultValue={params.get("staffRole") ?? ""} className="input w-48">
+              <option value="">全部岗位</option>
+              {STAFF_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
                 </option>
               ))}
             </select>
-          </div>
+          )}
+        </Field>
+        {departments.length > 0 ? (
+          <Field label="部门" name="departmentId">
+            {(p) => (
+              <select {...p} defaultValue={params.get("departmentId") ?? ""} className="input w-48">
+                <option value="">全部部门</option>
+                {departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         ) : null}
         <button type="submit" className="btn-secondary">
           查询

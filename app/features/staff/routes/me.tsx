@@ -1,11 +1,9 @@
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/me";
 import { requireUserWithPermission } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
-import { maskIdNumber } from "~/domain/id-number";
 import { PLATFORM_ROLE_LABELS } from "~/domain/roles";
-import { formatDate } from "~/domain/time";
 import { PageHeader, Notice } from "~/platform/ui/page";
+import { ownProfile } from "../service.server";
 
 export function meta() {
   return [{ title: "个人信息 · 政务服务综合窗口办事员" }];
@@ -13,20 +11,10 @@ export function meta() {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:profile:own");
-  const person = user.personId
-    ? await db.person.findUnique({ where: { id: user.personId }, include: { department: true, center: true } })
-    : null;
+  const person = user.personId ? await ownProfile(user.personId) : null;
   return {
     account: { username: user.username, displayName: user.displayName, roles: user.roles.map((r) => PLATFORM_ROLE_LABELS[r]) },
-    person: person && {
-      name: person.name,
-      idNumber: maskIdNumber(person.idNumber),
-      phone: person.phone.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2"),
-      center: person.center.name,
-      department: person.department?.name ?? "—",
-      staffRole: person.staffRole ?? "—",
-      hireDate: person.hireDate ? formatDate(person.hireDate) : "—",
-    },
+    person,
   };
 }
 

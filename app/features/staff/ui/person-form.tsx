@@ -1,68 +1,71 @@
 import { STAFF_ROLES } from "~/domain/roles";
-import { Field } from "~/platform/ui/page";
+import { type ActionResult, constraintsOf, errorOf, valueOf } from "~/platform/forms";
+import { Field } from "~/platform/ui/field";
+import { personSchema } from "../schemas";
 
 export type PersonFormValues = Partial<Record<"name" | "idNumber" | "phone" | "staffRole" | "departmentId" | "hireDate", string>>;
 
+// The limits the inputs show come from the schema the server parses with (the day only matters
+// to the server's checks, not to the limits).
+const shape = personSchema("9999-12-31").shape;
+
+/** The person's fields; after a refused submit they show what was typed and the errors. */
 export function PersonFields({
-  values,
-  errors,
+  defaults,
+  result,
   departments,
 }: {
-  values: PersonFormValues;
-  errors: Record<string, string>;
+  defaults: PersonFormValues;
+  result: ActionResult<unknown> | undefined;
   departments: { id: string; name: string }[];
 }) {
-  const input = (name: keyof PersonFormValues, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <input
-      id={name}
-      name={name}
-      defaultValue={values[name] ?? ""}
-      className="input"
-      aria-invalid={!!errors[name]}
-      aria-describedby={errors[name] ? `${name}-error` : undefined}
-      {...props}
-    />
-  );
+  const value = (name: keyof PersonFormValues) => valueOf(result, name) ?? defaults[name] ?? "";
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field label="姓名" name="name" error={errors.name}>
-        {input("name", { required: true, maxLength: 30 })}
+      <Field label="姓名" name="name" error={errorOf(result, "name")}>
+        {(p) => <input {...p} defaultValue={value("name")} className="input" {...constraintsOf(shape.name)} />}
       </Field>
-      <Field label="居民身份证号" name="idNumber" error={errors.idNumber} hint="18位，末位可为X">
-        {input("idNumber", { required: true, maxLength: 18, autoComplete: "off", className: "input font-mono" })}
+      <Field label="居民身份证号" name="idNumber" error={errorOf(result, "idNumber")} hint="18位，末位可为X">
+        {(p) => (
+          <input
+            {...p}
+            defaultValue={value("idNumber")}
+            className="input font-mono"
+            autoComplete="off"
+            maxLength={18}
+            {...constraintsOf(shape.idNumber)}
+          />
+        )}
       </Field>
-      <Field label="手机号" name="phone" error={errors.phone}>
-        {input("phone", { required: true, inputMode: "tel" })}
+      <Field label="手机号" name="phone" error={errorOf(result, "phone")}>
+        {(p) => <input {...p} defaultValue={value("phone")} className="input" inputMode="tel" {...constraintsOf(shape.phone)} />}
       </Field>
-      <Field label="入职日期" name="hireDate" error={errors.hireDate}>
-        {input("hireDate", { type: "date", required: true })}
+      <Field label="入职日期" name="hireDate" error={errorOf(result, "hireDate")}>
+        {(p) => <input {...p} type="date" defaultValue={value("hireDate")} className="input" {...constraintsOf(shape.hireDate)} />}
       </Field>
-      <Field label="岗位" name="staffRole" error={errors.staffRole}>
-        <select
-          id="staffRole"
-          name="staffRole"
-          defaultValue={values.staffRole ?? ""}
-          className="input"
-          aria-invalid={!!errors.staffRole}
-          required
-        >
-          <option value="">请选择</option>
-          {STAFF_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
+      <Field label="岗位" name="staffRole" error={errorOf(result, "staffRole")}>
+        {(p) => (
+          <select {...p} defaultValue={value("staffRole")} className="input" required>
+            <option value="">请选择</option>
+            {STAFF_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
-      <Field label="部门（常驻部门，可不选）" name="departmentId" error={errors.departmentId}>
-        <select id="departmentId" name="departmentId" defaultValue={values.departmentId ?? ""} className="input">
-          <option value="">不属于常驻部门</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
+      <Field label="部门（常驻部门，可不选）" name="departmentId" error={errorOf(result, "departmentId")}>
+        {(p) => (
+          <select {...p} defaultValue={value("departmentId")} className="input">
+            <option value="">不属于常驻部门</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
     </div>
   );
