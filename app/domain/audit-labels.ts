@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "scoring.confirm": "组长确认评分",
   "scoring.correct": "更正技能评分",
   "bank.import": "导入理论题库",
+  "import.discard": "放弃导入批次",
   "bank.skill_import": "导入技能题库",
   "evaluation.open": "开启年度评价",
   "evaluation.submit": "提交评价评分",

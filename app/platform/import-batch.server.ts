@@ -2,6 +2,7 @@
 // ImportBatch. A batch is claimed once (pending → imported) inside the importing transaction, so a
 // double click imports it once.
 import type { Prisma } from "~/generated/prisma/client";
+import { type AuditActor, writeAudit } from "./audit.server";
 import { db } from "./db.server";
 
 type Client = Prisma.TransactionClient | typeof db;
@@ -25,6 +26,11 @@ export async function claimImportBatch(tx: Prisma.TransactionClient, id: string,
   return claimed.count === 1;
 }
 
-export async function discardImportBatch(id: string, centerId: string): Promise<void> {
-  await db.importBatch.updateMany({ where: { id, centerId, status: "pending" }, data: { status: "discarded" } });
+/** Drops a pending batch of the center (nothing was imported from it), audited in the same transaction. */
+export async function discardImportBatch(id: string, centerId: string, actor: AuditActor, kind: "staff" | "ratings"): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const changed = await tx.importBatch.updateMany({ where: { id, centerId, status: "pending" }, data: { status: "discarded" } });
+    if (changed.count === 1)
+      await writeAudit(tx, { action: "import.discard", actor, ip: actor.ip, centerId, target: id, detail: { kind } });
+  });
 }

@@ -12,7 +12,7 @@ import {
 } from "~/domain/ratings-import";
 import { maskIdNumber } from "~/domain/id-number";
 import { type CsvEncoding, decodeCsv } from "~/domain/staff-import";
-import { writeAudit } from "~/platform/audit.server";
+import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError } from "~/platform/http.server";
 import { claimImportBatch, createImportBatch, discardImportBatch, findImportBatch } from "~/platform/import-batch.server";
@@ -164,8 +164,8 @@ export async function importGoodRatingRows(batchId: string, centerId: string, ac
   return { imported: rows.length, skipped: check.bad, year: summary.latestYear };
 }
 
-export async function discardRatingsBatch(batchId: string, centerId: string) {
-  await discardImportBatch(batchId, centerId);
+export async function discardRatingsBatch(batchId: string, centerId: string, actor: AuditActor) {
+  await discardImportBatch(batchId, centerId, actor, "ratings");
 }
 
 // ---- queries ----

@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, shanghaiDateToInstant, shanghaiToday } from
 import { renameAccountOf } from "~/features/accounts/index.server";
 import { assertDepartmentInCenter, departmentsOf } from "~/features/centers/index.server";
 import { certificatesOfPerson, eligibilityFacts, recordExternalCertificate } from "~/features/certificates/index.server";
-import { audit, writeAudit } from "~/platform/audit.server";
+import { audit, type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError, orConflict } from "~/platform/http.server";
 import { claimImportBatch, createImportBatch, discardImportBatch, findImportBatch } from "~/platform/import-batch.server";
@@ -379,6 +379,6 @@ export async function commitImport(batchId: string, centerId: string, mode: "all
 }
 
 /** Drops a pending batch of the center (nothing was imported from it). */
-export function discardImport(batchId: string, centerId: string) {
-  return discardImportBatch(batchId, centerId);
+export function discardImport(batchId: string, centerId: string, actor: AuditActor) {
+  return discardImportBatch(batchId, centerId, actor, "staff");
 }

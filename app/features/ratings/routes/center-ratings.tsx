@@ -104,7 +104,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!batch.ok) return batch.response;
   if (intent.data.intent === "commit")
     return runAction(async () => redirect(doneUrl(await importGoodRatingRows(batch.data.batchId, centerId, user, ip, now))));
-  await discardRatingsBatch(batch.data.batchId, centerId);
+  await discardRatingsBatch(batch.data.batchId, centerId, { ...user, ip });
   return redirect("/center/ratings");
 }
 

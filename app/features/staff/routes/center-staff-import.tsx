@@ -77,7 +77,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const parsed = parseWith(DiscardSchema, values);
   if (!parsed.ok) return actionFail(400, "参数有误。");
-  await discardImport(parsed.data.batchId, centerId);
+  await discardImport(parsed.data.batchId, centerId, { ...user, ip });
   return redirect("/center/staff/import");
 }
 
