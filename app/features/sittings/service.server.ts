@@ -355,7 +355,7 @@ export async function publishTheorySitting(sitting: Sitting, actor: AuditActor, 
     if (changed.count !== 1) httpError(409, "成绩已发布。");
     await writeAudit(tx, { action: "sitting.publish", actor, ip: actor.ip, target: sitting.id, at: now });
   });
-  return { issued: (await issueCertificates(sitting.id, now)).length };
+  return { issued: (await issueCertificates(sitting.id, now, actor)).length };
 }
 
 export async function printView(sittingId: string) {

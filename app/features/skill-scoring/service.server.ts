@@ -518,6 +518,6 @@ export async function publishSkillSitting(sitting: SkillSitting, actor: AuditAct
     const { pending, computed } = await computeSkillResults(tx, sitting.id, now);
     return { unsettled: pending, detail: { results: computed } };
   });
-  const issued = await issueCertificates(sitting.id, now);
+  const issued = await issueCertificates(sitting.id, now, actor);
   return { issued: issued.length };
 }

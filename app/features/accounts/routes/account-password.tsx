@@ -35,7 +35,7 @@ export default function AccountPassword({ loaderData }: Route.ComponentProps) {
     <div className="max-w-md">
       <PageHeader title="修改密码" description={`密码至少 ${PASSWORD_MIN_LENGTH} 位。修改后，其他设备上的登录将全部失效。`} />
       {loaderData.mustChange || params.get("first") ? <Notice tone="warning">首次登录或密码已被重置，请先设置新密码。</Notice> : null}
-      {result && !result.ok && result.errors._form ? <FormResult result={result} /> : null}
+      <FormResult result={result} fieldsMessage="请修正标出的错误后再保存。" />
       <Form method="post" className="card space-y-4">
         <Field label="当前密码" name="current" error={errorOf(result, "current")}>
           {(p) => <input {...p} type="password" autoComplete="current-password" className="input" />}

@@ -26,7 +26,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { username, password, redirectTo } = parsed.data;
   const result = await login(username, password, getAuth(context).clientAddress, new Date());
   // 401 (bad credentials) is not one of the form refusals' statuses; the status is kept as it was.
-  if (!result.ok) return actionFail(result.status as 400, result.message);
+  if (!result.ok) return actionFail(result.status, result.message);
   const target = result.user.mustChangePassword ? "/account/password?first=1" : safeRedirect(redirectTo);
   return redirect(target, { headers: { "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) } });
 }

@@ -57,7 +57,7 @@ export default function AdminCenters() {
   return (
     <div className="space-y-6">
       <PageHeader title="中心管理" description="区级政务服务中心与街镇社区事务受理服务中心。" />
-      {result && (result.ok || result.errors._form) ? <FormResult result={result} /> : null}
+      <FormResult result={result} fieldsMessage="请修正标出的错误后再保存。" />
       <div className="card overflow-x-auto p-0">
         <table className="table">
           <thead>

@@ -51,7 +51,7 @@ export default function Departments() {
   return (
     <div className="max-w-3xl">
       <PageHeader title="部门管理" description="进驻本中心的常驻部门，以及本中心的证书编号与单科合格有效期设置。" />
-      {result?.ok || departmentResult?.errors._form ? <FormResult result={result} /> : null}
+      <FormResult result={settingsResult ? undefined : result} fieldsMessage="请修正标出的错误后再保存。" />
       {canEdit ? (
         <Form method="post" className="card mb-6 flex items-end gap-3">
           <Field label="新增部门" name="name" error={errorOf(departmentResult, "name")} className="flex-1">
@@ -69,7 +69,7 @@ export default function Departments() {
           <p className="text-sm text-slate-600">
             证书编号：1位机构类型字母 + 机构代码4位 + 省份2位 + 站点6位 + 年份2位 + 等级1位 + 序号6位。
           </p>
-          {settingsResult?.errors._form ? <FormResult result={settingsResult} /> : null}
+          <FormResult result={settingsResult} fieldsMessage="请修正标出的错误后再保存。" />
           <div className="flex flex-wrap items-end gap-3">
             <Field label="机构类型" name="certKind" error={errorOf(settingsResult, "certKind")}>
               {(p) => (

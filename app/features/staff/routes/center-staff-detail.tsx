@@ -201,7 +201,7 @@ export default function StaffDetail() {
         }
       />
       {params.get("created") ? <Notice tone="success">人员已登记。可在下方为其开通账号。</Notice> : null}
-      {result && (result.ok || result.errors._form) ? <FormResult result={result} /> : null}
+      <FormResult result={result} fieldsMessage="请修正标出的错误后再保存。" />
       {editing && !saved ? (
         <PersonEdit person={person} departments={departments} result={refusalOf("update")} busy={busy} />
       ) : (

@@ -5,7 +5,7 @@ import { actionFail, parseForm, runAction } from "~/platform/forms.server";
 import { httpError } from "~/platform/http.server";
 import { shanghaiToday } from "~/domain/time";
 import { FormResult } from "~/platform/ui/field";
-import { Notice, PageHeader } from "~/platform/ui/page";
+import { PageHeader } from "~/platform/ui/page";
 import { personSchema } from "../schemas";
 import { createPerson, departmentChoices, idNumberTaken } from "../service.server";
 import { PersonFields } from "../ui/person-form";
@@ -42,13 +42,7 @@ export default function NewStaff() {
   return (
     <div className="max-w-3xl">
       <PageHeader title="新增人员" description="登记人员信息后，可在人员详情页为其开通登录账号并分配角色。" />
-      {result && !result.ok ? (
-        result.errors._form ? (
-          <FormResult result={result} />
-        ) : (
-          <Notice tone="error">请修正标出的错误后再保存。</Notice>
-        )
-      ) : null}
+      <FormResult result={result} fieldsMessage="请修正标出的错误后再保存。" />
       <Form method="post" className="card space-y-6" noValidate>
         <PersonFields defaults={{}} result={result} departments={departments} />
         <div className="flex gap-3">
