@@ -34,7 +34,7 @@ import { assembleSkillPaper } from "~/domain/skill";
 import type { Prisma } from "~/generated/prisma/client";
 import { currentBank, currentSkillBank } from "~/features/bank/index.server";
 import { issueCertificates, registrationEligibility } from "~/features/certificates/index.server";
-import { finalizeOverdue, grantExtraTime } from "~/features/exam-taking/index.server";
+import { finalizeAttempt, finalizeOverdue, grantExtraTime } from "~/features/exam-taking/index.server";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError, orConflict } from "~/platform/http.server";
@@ -453,15 +453,22 @@ export async function resumeRoom(room: Room & { sitting: Sitting }, actor: Audit
  * 已结束 without anyone pressing a button. Returns the room's state afterwards.
  */
 export async function settleRoom(roomId: string, now: Date): Promise<RoomState> {
-  await finalizeOverdue(roomId, now);
   const room = await db.room.findUniqueOrThrow({
     where: { id: roomId },
-    include: { sitting: true, registrations: { include: { attempt: { select: { status: true, extraMinutes: true } } } } },
+    include: { sitting: true, registrations: { include: { attempt: { select: { id: true, status: true, extraMinutes: true } } } } },
   });
   const state = roomState(room);
-  if (state !== "open") return state;
+  if (state === "waiting" || state === "closed") return state;
   const attempts = room.registrations.map((r) => r.attempt).filter((a) => a !== null);
-  const longestExtra = Math.max(0, ...room.registrations.map((r) => r.attempt?.extraMinutes ?? 0));
+  // Time ran out with nobody submitting: submit with what was saved (one read of the room for both steps).
+  for (const a of attempts) {
+    if (a.status === "submitted") continue;
+    if (clockState(roomClock(room, room.sitting.durationMinutes, a.extraMinutes), now).phase !== "over") continue;
+    await finalizeAttempt(a.id, "deadline", now);
+    a.status = "submitted";
+  }
+  if (state !== "open") return state;
+  const longestExtra = Math.max(0, ...attempts.map((a) => a.extraMinutes));
   const last = clockState(roomClock(room, room.sitting.durationMinutes, longestExtra), now);
   const facts = {
     state,

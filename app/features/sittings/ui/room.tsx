@@ -89,31 +89,26 @@ export function RoomControls({
           </Form>
         ) : null}
         {room.state === "open" ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="close" />
-            <button type="submit" className="btn-secondary" disabled={busy}>
-              结束考场
-            </button>
-          </Form>
+          <>
+            <IntentButton intent="close" label="结束考场" className="btn-secondary" busy={busy} />
+            <IntentButton intent="pause" label="暂停考试" className="btn-danger" busy={busy} />
+          </>
         ) : null}
-        {room.state === "open" ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="pause" />
-            <button type="submit" className="btn-danger" disabled={busy}>
-              暂停考试
-            </button>
-          </Form>
-        ) : null}
-        {room.state === "paused" ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="resume" />
-            <button type="submit" className="btn-primary" disabled={busy}>
-              恢复考试
-            </button>
-          </Form>
-        ) : null}
+        {room.state === "paused" ? <IntentButton intent="resume" label="恢复考试" className="btn-primary" busy={busy} /> : null}
       </div>
     </section>
+  );
+}
+
+/** A one-button form that fires one transition of the room. */
+function IntentButton({ intent, label, className, busy }: { intent: string; label: string; className: string; busy: boolean }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <button type="submit" className={className} disabled={busy}>
+        {label}
+      </button>
+    </Form>
   );
 }
 
