@@ -7,7 +7,7 @@ export default [
   route("verify", "features/certificates/routes/verify.tsx"),
   route("exam", "features/exam-taking/routes/exam-login.tsx"),
   route("exam/paper", "features/exam-taking/routes/exam-paper.tsx"),
-  route("exam/api", "features/exam-taking/routes/exam-api.tsx"),
+  route("exam/api/*", "features/exam-taking/routes/exam-api.tsx"),
   layout("features/shell/routes/app-layout.tsx", [
     route("home", "features/shell/routes/home.tsx"),
     route("account/password", "features/accounts/routes/account-password.tsx"),

@@ -10,6 +10,8 @@ export type ClockInput = {
   pausedMs: number; // completed pauses
   pausedAt: Date | null; // a pause in progress
   extraMinutes: number;
+  /** Time this candidate waited in the start-burst queue after the room opened (not their fault). */
+  creditMs?: number;
 };
 
 export type ClockState =
@@ -22,7 +24,7 @@ export type ClockState =
 export function examDeadline(c: ClockInput, now: Date): Date | null {
   if (!c.openedAt) return null;
   const ongoingPause = c.pausedAt ? Math.max(0, now.getTime() - c.pausedAt.getTime()) : 0;
-  return new Date(c.openedAt.getTime() + (c.durationMinutes + c.extraMinutes) * 60_000 + c.pausedMs + ongoingPause);
+  return new Date(c.openedAt.getTime() + (c.durationMinutes + c.extraMinutes) * 60_000 + (c.creditMs ?? 0) + c.pausedMs + ongoingPause);
 }
 
 export function clockState(c: ClockInput, now: Date): ClockState {

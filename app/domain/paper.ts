@@ -59,6 +59,7 @@ export function roomClock(
   room: { openedAt: Date | null; pausedAt: Date | null; pausedMs: number },
   durationMinutes: number,
   extraMinutes: number,
+  creditMs = 0,
 ): ClockInput {
-  return { openedAt: room.openedAt, pausedAt: room.pausedAt, pausedMs: room.pausedMs, durationMinutes, extraMinutes };
+  return { openedAt: room.openedAt, pausedAt: room.pausedAt, pausedMs: room.pausedMs, durationMinutes, extraMinutes, creditMs };
 }

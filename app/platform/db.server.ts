@@ -1,9 +1,9 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { databaseUrl } from "~/platform/config.server";
 
-// The only module that knows the database is SQLite: the adapter and its pragmas live here.
+// The only module that knows the database is SQLite: the adapter and its pragmas live here
+// (besides the exam store, which opens its own connections: features/exam-taking/store).
 // WAL lets readers proceed during a write; a write that finds another process writing (a CLI
 // import while the server runs) waits up to BUSY_WAIT_MS instead of failing — asynchronously, see
 // `serialised` below.
@@ -11,6 +11,7 @@ import { databaseUrl } from "~/platform/config.server";
 const BUSY_WAIT_MS = 10_000;
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type AdapterFactory = Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect">;
 type Tx = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
 /** A first-come, first-served async lock; `release` hands it to the next waiter. */
@@ -33,10 +34,6 @@ class Lock {
   }
 }
 
-// "callback" while a `db.$transaction(async (tx) => …)` callback runs, "batch" while a
-// `db.$transaction([…])` runs (see createClient).
-const transactionKind = new AsyncLocalStorage<"callback" | "batch">();
-
 function isBusy(e: unknown): boolean {
   const code = (e as { cause?: { originalCode?: unknown } } | null)?.cause?.originalCode ?? (e as { code?: unknown } | null)?.code;
   return typeof code === "string" && code.startsWith("SQLITE_BUSY");
@@ -58,19 +55,19 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * asynchronous pause (1, 2, 4 … 20 ms, up to BUSY_WAIT_MS in all), with the process's lock let go
  * meanwhile so that other requests' reads go on.
  *
- * A process that runs long batch transactions back to back (a bank import: chunks of 100
- * upserts) would otherwise leave other processes almost no moment to write: after a batch
+ * A process that runs long transactions back to back (a bank import: chunks of 100 upserts)
+ * would otherwise leave other processes (the exam writer) almost no moment to write: after a
  * transaction that held the lock for more than 10 ms, the next transaction of this process starts
  * a quarter of that time later (at most 50 ms).
+ *
+ * Consequence of the lock: inside `db.$transaction(async (tx) => …)` every query must go through
+ * `tx`; a query on `db` there would wait for the transaction that waits for it. The architecture
+ * test checks that transaction callbacks do not use `db`.
  */
 function serialised(inner: Adapter): Adapter {
-  reuseStatements(inner);
   const lock = new Lock();
   let notBefore = 0;
   async function plain<T>(run: () => Promise<T>): Promise<T> {
-    // A transaction callback that uses `db` instead of `tx` runs inside its own transaction, as
-    // before; waiting for the lock there would wait for itself.
-    if (transactionKind.getStore() === "callback") return run();
     for (let waited = 0, delay = 1; ; waited += delay, delay = Math.min(delay * 2, 20)) {
       await lock.acquire();
       try {
@@ -93,7 +90,6 @@ function serialised(inner: Adapter): Adapter {
     dispose: () => inner.dispose(),
     async startTransaction(isolationLevel): Promise<Tx> {
       if (isolationLevel && isolationLevel !== "SERIALIZABLE") return inner.startTransaction(isolationLevel); // rejects, with the adapter's error
-      const batch = transactionKind.getStore() === "batch";
       if (Date.now() < notBefore) await pause(notBefore - Date.now());
       for (let waited = 0, delay = 1; ; waited += delay, delay = Math.min(delay * 2, 20)) {
         await lock.acquire();
@@ -113,7 +109,7 @@ function serialised(inner: Adapter): Adapter {
         if (!open) return;
         open = false;
         const held = Date.now() - began;
-        if (batch && held > 10) notBefore = Date.now() + Math.min(50, held / 4);
+        if (held > 10) notBefore = Date.now() + Math.min(50, held / 4);
         lock.release();
       };
       return {
@@ -129,69 +125,19 @@ function serialised(inner: Adapter): Adapter {
   };
 }
 
-type Statement = Record<string | symbol, unknown> & { raw(toggle?: boolean): Statement };
-
-/**
- * The adapter compiles every SQL statement again on every query — `prepare(sql).bind(args)`,
- * and a bound better-sqlite3 statement cannot be bound again. Compiling is a sizeable part of a
- * poll or a save, and the app sends the same few statements over and over: compiled statements
- * are kept here per SQL text, and the adapter gets a view of one with its arguments, which it
- * uses as it used the bound statement (reader, columns(), raw().all(), run()).
- */
-function reuseStatements(inner: Adapter) {
-  const connection = (inner as unknown as { client?: { prepare?: (sql: string) => Statement } }).client;
-  if (typeof connection?.prepare !== "function") return;
-  const compile = connection.prepare.bind(connection);
-  const compiled = new Map<string, Statement>();
-  const EXECUTE = new Set(["run", "get", "all", "iterate"]);
-  connection.prepare = (sql: string) => {
-    let stmt = compiled.get(sql);
-    if (!stmt) {
-      stmt = compile(sql);
-      if (compiled.size >= 500) compiled.clear();
-      compiled.set(sql, stmt);
-    }
-    const s = stmt;
-    const bound = (args: unknown[]) => {
-      let raw = false;
-      const view: Statement = new Proxy(s, {
-        get(target, prop) {
-          if (prop === "raw") return (toggle = true) => ((raw = toggle), view);
-          if (typeof prop === "string" && EXECUTE.has(prop))
-            return () => (target[prop] as (...a: unknown[]) => unknown).apply(prop === "run" ? target : target.raw(raw), args);
-          const v = target[prop];
-          return typeof v === "function" ? v.bind(target) : v;
-        },
-      });
-      return view;
-    };
-    return new Proxy(s, {
-      get(target, prop) {
-        if (prop === "bind") return bound;
-        const v = target[prop];
-        return typeof v === "function" ? v.bind(target) : v;
-      },
-    });
-  };
-}
-
 function createClient() {
   // No busy timeout in the driver: waiting for another process's write lock is done by `serialised`.
-  const factory = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 0 });
-  const adapter: PrismaBetterSQLite3 = Object.assign(Object.create(factory) as PrismaBetterSQLite3, {
-    connect: async () => serialised(await factory.connect()),
-  });
-  // Transactions queue behind each other in this process (one connection): under a burst (every
-  // candidate's paper submitted at 0:00) they wait longer than Prisma's default 2 s to start.
-  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 30_000, timeout: 30_000 } });
-  const transaction = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
-  Object.assign(client, {
-    $transaction: (arg: unknown, options?: unknown) =>
-      typeof arg === "function"
-        ? transaction((tx: unknown) => transactionKind.run("callback", () => arg(tx)), options)
-        : transactionKind.run("batch", () => transaction(arg, options)),
-  });
-  return client;
+  const sqlite = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 0 });
+  // A driver adapter factory of our own, through the adapter interface Prisma documents: it hands
+  // Prisma the adapter's connection wrapped by `serialised` (decision 014).
+  const adapter: AdapterFactory = {
+    provider: sqlite.provider,
+    adapterName: sqlite.adapterName,
+    connect: async () => serialised(await sqlite.connect()),
+  };
+  // Transactions queue behind each other in this process (one connection): under a burst they
+  // may wait longer than Prisma's default 2 s to start.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 30_000, timeout: 30_000 } });
 }
 
 const globalForDb = globalThis as unknown as { __db?: PrismaClient; __dbReady?: Promise<void> };
@@ -201,7 +147,8 @@ export const db: PrismaClient = (globalForDb.__db ??= createClient());
 export function ensureDbReady(): Promise<void> {
   globalForDb.__dbReady ??= (async () => {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+    // FULL: a commit returns once the WAL is fsynced, so nothing acknowledged is lost on a power cut.
+    await db.$queryRawUnsafe("PRAGMA synchronous = FULL");
     await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   })();
   return globalForDb.__dbReady;

@@ -69,9 +69,8 @@ async function startAttempt(roomId: string, personId: string, now: Date) {
   const reg = await db.registration.findFirstOrThrow({ where: { roomId, personId }, include: { person: true } });
   const room = await db.room.findUniqueOrThrow({ where: { id: roomId } });
   const r = await examLogin(
-    new Request("http://test/exam"),
+    { cookie: null, secure: false, ip: "127.0.0.1" },
     { ticket: reg.ticketNumber, idNumber: reg.person.idNumber, startCode: room.startCode! },
-    "127.0.0.1",
     now,
   );
   expect(r.ok).toBe(true);
@@ -133,9 +132,8 @@ describe("sittings lifecycle (service)", () => {
     });
     const room = await roomOf(s.roomId);
     const r = await examLogin(
-      new Request("http://test/exam"),
+      { cookie: null, secure: false, ip: "127.0.0.1" },
       { ticket: reg.ticketNumber, idNumber: reg.person.idNumber, startCode: room.startCode! },
-      "127.0.0.1",
       now,
     );
     expect(r).toMatchObject({ ok: false, status: 409, message: "本考场考试已结束。" });

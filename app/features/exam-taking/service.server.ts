@@ -1,24 +1,38 @@
 // Candidate exam sessions and the answer-saving rules. A candidate signs in with ticket number +
 // ID number + the room's start code: three equality checks, no password hashing, so a whole room
-// can sign in within seconds.
+// can sign in within seconds. The data of the hot path goes through the exam store
+// (store/index.server.ts: prepared statements, group-committed durable writes); the rules live here.
 import { timingSafeEqual } from "node:crypto";
 import { clockState, SAVE_GRACE_MS } from "~/domain/exam-clock";
 import { validateIdNumber } from "~/domain/id-number";
 import { ACCOUNT_POLICY, lockedUntil, retryMessage } from "~/domain/throttle";
 import { formatTime } from "~/domain/time";
-import { gradeTheory, type AnswerValue } from "~/domain/grading";
+import { type AnswerValue } from "~/domain/grading";
 import { LEVEL_LABELS, THEORY_WEIGHTS, type Area, type Level } from "~/domain/levels";
-import { gradableItems, paperOf, roomClock } from "~/domain/paper";
+import { paperOf, roomClock } from "~/domain/paper";
 import { roomState, sittingState } from "~/domain/sitting-lifecycle";
 import { type AuditActor, auditStep, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError } from "~/platform/http.server";
 import { candidateOrder, type CandidateOrder } from "~/domain/assembly";
+import { newId } from "~/platform/ids.server";
 import { clearThrottle, countFailure, loadThrottle } from "~/platform/throttle.server";
-import { generateSessionToken, isSecureRequest, sessionIdFromToken } from "~/platform/session.server";
+import { generateSessionToken, sessionIdFromToken } from "~/platform/session.server";
+import { examStore } from "./store/index.server";
+import { isoTime } from "./store/sqlite.server";
+import type { AuditRow, PaperRow } from "./store/types";
+import type { PaperPayload, PaperQuestion } from "./paper-questions";
 
 const EXAM_COOKIE = "zw_exam";
 const EXAM_SESSION_MS = 8 * 60 * 60_000;
+
+/** What the exam's hot path needs of an HTTP request: the same from React Router and from the raw Node handler. */
+export type ExamRequest = { cookie: string | null; secure: boolean; ip: string | null };
+
+export function examRequestOf(request: Request, ip: string | null): ExamRequest {
+  const proto = request.headers.get("x-zw-client-proto") ?? new URL(request.url).protocol.replace(":", "");
+  return { cookie: request.headers.get("cookie"), secure: proto === "https", ip };
+}
 
 function same(a: string, b: string) {
   const x = Buffer.from(a),
@@ -26,29 +40,11 @@ function same(a: string, b: string) {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-// Sign-ins, paper loads, claims and submits cost several times a save or a poll, and a whole
-// sitting does them within a minute (the start) or a second (0:00). They take turns, at most
-// HEAVY_AT_ONCE at a time, and wait (without using the CPU) for a turn; saves and polls never wait
-// for them, so answers keep being saved while a thousand candidates sign in or submit.
-const HEAVY_AT_ONCE = Number(process.env.EXAM_HEAVY_AT_ONCE ?? 1);
-let heavyRunning = 0;
-const heavyWaiting: (() => void)[] = [];
+export type ExamLoginResult =
+  | { ok: true; cookie: string }
+  | { ok: "queued"; position: number; etaSeconds: number; retryAfterMs: number }
+  | { ok: false; status: 400 | 401 | 409 | 429; message: string };
 
-export async function heavyExamTurn<T>(work: () => Promise<T>): Promise<T> {
-  if (heavyRunning < HEAVY_AT_ONCE) heavyRunning++;
-  else await new Promise<void>((resolve) => heavyWaiting.push(resolve));
-  try {
-    return await work();
-  } finally {
-    const next = heavyWaiting.shift();
-    if (next) next();
-    else heavyRunning--;
-  }
-}
-
-export type ExamLoginResult = { ok: true; cookie: string } | { ok: false; status: 400 | 401 | 409 | 429; message: string };
-
-type PaperRow = { id: string; content: string; items: string };
 // A stored paper never changes (re-assembly writes a new row), so its row is read once per
 // process: every save and poll of a 3,000-candidate sitting would otherwise fetch ~30 kB of JSON.
 const paperRows = new Map<string, PaperRow>();
@@ -56,61 +52,47 @@ const paperRows = new Map<string, PaperRow>();
 async function paperRow(id: string): Promise<PaperRow> {
   const hit = paperRows.get(id);
   if (hit) return hit;
-  const row = await db.paper.findUniqueOrThrow({ where: { id }, select: { id: true, content: true, items: true } });
+  const row = await examStore().paper(id);
   if (paperRows.size >= 500) paperRows.clear();
   paperRows.set(id, row);
   return row;
 }
 
 // An attempt's item order is written once, when the attempt starts: parsed once per process.
-const orders = new Map<string, CandidateOrder>();
+const orders = new Map<string, { order: CandidateOrder; json: string }>();
 
-function rememberOrder(attemptId: string, order: CandidateOrder) {
+function rememberOrder(attemptId: string, json: string, order: CandidateOrder = JSON.parse(json) as CandidateOrder) {
   if (orders.size >= 20_000) orders.clear();
-  orders.set(attemptId, order);
+  const entry = { order, json };
+  orders.set(attemptId, entry);
+  return entry;
+}
+
+async function orderEntry(attemptId: string) {
+  return orders.get(attemptId) ?? rememberOrder(attemptId, await examStore().itemOrder(attemptId));
 }
 
 export async function attemptOrder(attemptId: string): Promise<CandidateOrder> {
-  const hit = orders.get(attemptId);
-  if (hit) return hit;
-  const { itemOrder } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { itemOrder: true } });
-  const order = JSON.parse(itemOrder) as CandidateOrder;
-  rememberOrder(attemptId, order);
-  return order;
+  return (await orderEntry(attemptId)).order;
 }
 
-type LoginRow = {
-  registrationId: string;
-  ticketNumber: string;
-  idNumber: string;
-  centerId: string;
-  paperId: string | null;
-  roomId: string | null;
-  roomStatus: string | null;
-  startCode: string | null;
-  attemptId: string | null;
-};
+function auditRow(action: string, at: Date, centerId: string | null, target: string | null, ip: string | null, detail?: object): AuditRow {
+  return { action, at: isoTime(at), centerId, target, ip, detail: detail ? JSON.stringify(detail) : null };
+}
 
 export async function examLogin(
-  request: Request,
+  request: ExamRequest,
   input: { ticket: string; idNumber: string; startCode: string },
-  ip: string,
   now: Date,
 ): Promise<ExamLoginResult> {
+  const ip = request.ip;
   const key = `ticket:${input.ticket}`;
   const state = await loadThrottle(key);
   const until = lockedUntil(state, now);
   if (until) return { ok: false, status: 429, message: retryMessage(until, now, formatTime) };
-  // A whole sitting signs in within minutes: the registration, person, sitting, room and attempt in one query.
-  const [reg] = await db.$queryRaw<LoginRow[]>`
-    SELECT r."id" AS "registrationId", r."ticketNumber" AS "ticketNumber", p."idNumber" AS "idNumber", si."centerId" AS "centerId",
-           si."paperId" AS "paperId", ro."id" AS "roomId", ro."status" AS "roomStatus", ro."startCode" AS "startCode", a."id" AS "attemptId"
-      FROM "Registration" r
-      JOIN "Person" p ON p."id" = r."personId"
-      JOIN "Sitting" si ON si."id" = r."sittingId"
-      LEFT JOIN "Room" ro ON ro."id" = r."roomId"
-      LEFT JOIN "Attempt" a ON a."registrationId" = r."id"
-     WHERE r."ticketNumber" = ${input.ticket}`;
+  const store = examStore();
+  // The registration, person, sitting, room and attempt in one prepared query.
+  const reg = await store.loginRow(input.ticket);
   const id = validateIdNumber(input.idNumber);
   const fail = async (message: string) => {
     await countFailure(key, now, ACCOUNT_POLICY, state);
@@ -125,31 +107,27 @@ export async function examLogin(
   if (!same(reg.startCode, input.startCode.trim())) return fail("开考码不正确，请以监考员宣布的为准。");
   if (!reg.paperId) return { ok: false, status: 409, message: "本场考试尚未组卷，请联系监考员。" };
   if (state) await clearThrottle(key);
+  let attempt: { id: string; itemOrder: string; startedAt: string; queuedMs: number } | null = null;
+  let order: CandidateOrder | null = null;
   if (!reg.attemptId) {
+    // A first start takes a place in the start queue; a candidate signing in again is already in.
+    const turn = await store.admission.request(reg.registrationId, now.getTime());
+    if (!turn.admitted) return { ok: "queued", position: turn.position, etaSeconds: turn.etaSeconds, retryAfterMs: turn.retryAfterMs };
     const { paper, items } = paperOf(await paperRow(reg.paperId));
-    const order = candidateOrder(paper, items, reg.registrationId);
-    const attempt = await db.attempt.upsert({
-      where: { registrationId: reg.registrationId },
-      create: { registrationId: reg.registrationId, itemOrder: JSON.stringify(order), startedAt: now },
-      update: {},
-      select: { id: true },
-    });
-    // The same order whichever request created the attempt (it depends on the registration only).
-    rememberOrder(attempt.id, order);
+    order = candidateOrder(paper, items, reg.registrationId);
+    attempt = { id: newId(), itemOrder: JSON.stringify(order), startedAt: isoTime(now), queuedMs: turn.waitedMs };
   }
   const token = generateSessionToken();
-  await db.$transaction([
-    db.examSession.create({
-      data: {
-        id: sessionIdFromToken(token),
-        registrationId: reg.registrationId,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + EXAM_SESSION_MS),
-      },
-    }),
-    auditStep({ action: "exam.login", ip, target: reg.ticketNumber, centerId: reg.centerId, at: now }),
-  ]);
-  const secure = isSecureRequest(request) ? "; Secure" : "";
+  const { attemptId } = await store.write({
+    kind: "signIn",
+    registrationId: reg.registrationId,
+    attempt,
+    session: { id: sessionIdFromToken(token), createdAt: isoTime(now), expiresAt: isoTime(new Date(now.getTime() + EXAM_SESSION_MS)) },
+    audit: auditRow("exam.login", now, reg.centerId, reg.ticketNumber, ip),
+  });
+  // The same order whichever request created the attempt (it depends on the registration only).
+  if (attempt && order && attemptId === attempt.id) rememberOrder(attemptId, attempt.itemOrder, order);
+  const secure = request.secure ? "; Secure" : "";
   return { ok: true, cookie: `${EXAM_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/exam; Max-Age=${EXAM_SESSION_MS / 1000}${secure}` };
 }
 
@@ -157,90 +135,54 @@ export function clearExamCookie() {
   return `${EXAM_COOKIE}=; HttpOnly; SameSite=Lax; Path=/exam; Max-Age=0`;
 }
 
-type ExamRow = {
-  expiresAt: Date;
-  registrationId: string;
-  ticketNumber: string;
-  seat: number;
-  personName: string;
-  sittingId: string;
-  centerId: string;
-  title: string;
-  level: string;
-  sittingStatus: string;
-  durationMinutes: number;
-  paperId: string | null;
-  roomId: string | null;
-  roomName: string | null;
-  openedAt: Date | null;
-  pausedAt: Date | null;
-  pausedMs: number | null;
-  attemptId: string | null;
-  status: string | null;
-  activeWindow: string | null;
-  extraMinutes: number | null;
-  submitReason: string | null;
-  score: number | null;
-  passed: boolean | null;
-  areaScores: string | null;
-};
+const date = (s: string | null) => (s === null ? null : new Date(s));
 
 /**
  * The candidate's registration, room, sitting, paper and attempt; null without a valid exam
  * session. Saved answers only with `withAnswers` (the exam page) and while the attempt is in
  * progress: saves, polls and the submitted view do not need them.
  *
- * Every poll (each candidate every 10 s) and every save starts here, so it is one query: the
- * session joined with its registration, person, sitting, room and attempt, all read fresh (a
- * pause, extra time, a claim by another window or a submit shows at once). Plain SQL that
- * PostgreSQL runs unchanged; the paper and the item order come from per-process caches (both
- * are written once and never change).
+ * Every poll (each candidate every 10 s) and every save starts here, so it is one prepared
+ * query: the session joined with its registration, person, sitting, room and attempt, all read
+ * fresh (a pause, extra time, a claim by another window or a submit shows at once). The paper
+ * and the item order come from per-process caches (both are written once and never change).
  */
-export async function loadExam(request: Request, now: Date, { withAnswers = false } = {}) {
-  const cookie = request.headers.get("cookie") ?? "";
-  const token = cookie
+export async function loadExam(request: ExamRequest, now: Date, { withAnswers = false } = {}) {
+  const token = (request.cookie ?? "")
     .split(";")
     .map((p) => p.trim())
     .find((p) => p.startsWith(`${EXAM_COOKIE}=`))
     ?.slice(EXAM_COOKIE.length + 1);
   if (!token || !/^[a-z2-7]{32}$/.test(token)) return null;
-  const [row] = await db.$queryRaw<ExamRow[]>`
-    SELECT s."expiresAt" AS "expiresAt", r."id" AS "registrationId", r."ticketNumber" AS "ticketNumber", r."seat" AS "seat", p."name" AS "personName",
-           si."id" AS "sittingId", si."centerId" AS "centerId", si."title" AS "title", si."level" AS "level", si."status" AS "sittingStatus",
-           si."durationMinutes" AS "durationMinutes", si."paperId" AS "paperId",
-           ro."id" AS "roomId", ro."name" AS "roomName", ro."openedAt" AS "openedAt", ro."pausedAt" AS "pausedAt", ro."pausedMs" AS "pausedMs",
-           a."id" AS "attemptId", a."status" AS "status", a."activeWindow" AS "activeWindow", a."extraMinutes" AS "extraMinutes",
-           a."submitReason" AS "submitReason", a."score" AS "score", a."passed" AS "passed", a."areaScores" AS "areaScores"
-      FROM "ExamSession" s
-      JOIN "Registration" r ON r."id" = s."registrationId"
-      JOIN "Person" p ON p."id" = r."personId"
-      JOIN "Sitting" si ON si."id" = r."sittingId"
-      LEFT JOIN "Room" ro ON ro."id" = r."roomId"
-      LEFT JOIN "Attempt" a ON a."registrationId" = r."id"
-     WHERE s."id" = ${sessionIdFromToken(token)}`;
-  if (!row || row.expiresAt <= now) return null;
+  const store = examStore();
+  const row = await store.sessionRow(sessionIdFromToken(token));
+  if (!row || new Date(row.expiresAt) <= now) return null;
   if (!row.attemptId || !row.status || !row.paperId || !row.roomId) return null;
-  const room = { id: row.roomId, name: row.roomName ?? "", openedAt: row.openedAt, pausedAt: row.pausedAt, pausedMs: row.pausedMs ?? 0 };
+  const room = {
+    id: row.roomId,
+    name: row.roomName ?? "",
+    openedAt: date(row.openedAt),
+    pausedAt: date(row.pausedAt),
+    pausedMs: row.pausedMs ?? 0,
+  };
   const attempt = {
     id: row.attemptId,
     status: row.status,
     activeWindow: row.activeWindow,
     extraMinutes: row.extraMinutes ?? 0,
+    queuedMs: row.queuedMs ?? 0,
     submitReason: row.submitReason,
     score: row.score,
     passed: row.passed === null ? null : Boolean(row.passed),
     areaScores: row.areaScores,
   };
-  const clock = clockState(roomClock(room, row.durationMinutes, attempt.extraMinutes), now);
+  const clock = clockState(roomClock(room, row.durationMinutes, attempt.extraMinutes, attempt.queuedMs), now);
   // Time ran out with nobody submitting: submit now with what was saved.
   if (attempt.status === "in_progress" && clock.phase === "over") {
     await finalizeAttempt(attempt.id, "deadline", now);
     attempt.status = "submitted";
   }
-  const answers =
-    withAnswers && attempt.status === "in_progress"
-      ? await db.answer.findMany({ where: { attemptId: attempt.id }, select: { itemId: true, value: true } })
-      : [];
+  const answers = withAnswers && attempt.status === "in_progress" ? await store.answers(attempt.id) : [];
   const paper = await paperRow(row.paperId);
   return {
     reg: {
@@ -276,7 +218,7 @@ export function clockPayload(clock: ExamLoaded["clock"], now: Date) {
 }
 
 export async function claimWindow(exam: ExamLoaded, windowId: string) {
-  await db.attempt.update({ where: { id: exam.attempt.id }, data: { activeWindow: windowId } });
+  await examStore().write({ kind: "claim", attemptId: exam.attempt.id, windowId });
 }
 
 export type SaveOutcome = { status: 200; savedAt: number } | { status: 409 | 410 | 423; message: string };
@@ -284,15 +226,29 @@ export type SaveOutcome = { status: 200; savedAt: number } | { status: 409 | 410
 const SUBMITTED = "已交卷，答案不能再修改。";
 const OTHER_WINDOW = "本场考试已在另一个窗口或设备上打开，此窗口的修改未保存。";
 
+/** The answer as stored, or null when it does not fit the item (type, options of this candidate's order). */
+export function storedAnswer(exam: ExamLoaded, order: CandidateOrder, itemId: string, v: unknown): string | null {
+  const entry = order.find((o) => o.itemId === itemId);
+  if (!entry) return null;
+  const { items } = paperOf(exam.reg.sitting.paper);
+  const type = items.get(itemId)!.type;
+  const valid =
+    v === null ||
+    (type === "判断" && (v === "正确" || v === "错误")) ||
+    (type === "单选" && typeof v === "string" && entry.options.includes(v)) ||
+    (type === "多选" && Array.isArray(v) && v.length <= entry.options.length && v.every((x) => entry.options.includes(x as string)));
+  if (!valid) return null;
+  return JSON.stringify(Array.isArray(v) ? [...new Set(v)].sort() : v);
+}
+
 /**
  * Saves one answer. Only the window that last claimed the attempt may write (a stale second
  * window cannot overwrite), and within it a newer sequence number always wins.
  *
- * One statement does the checks and the write together (atomic, no interactive transaction): it
- * inserts or updates the answer only while the attempt is in progress and claimed by this window,
- * and updates only if the stored answer is not already this window's same or newer change. When
- * nothing was written, a read tells why (submitted, another window, or a resend of a save that
- * is already stored, which is acknowledged again).
+ * One statement does the checks and the write together, as one step of a group-committed
+ * transaction; the answer is acknowledged after that transaction is on disk. When nothing was
+ * written, a read tells why (submitted, another window, or a resend of a save that is already
+ * stored, which is acknowledged again).
  */
 export async function saveAnswer(
   exam: ExamLoaded,
@@ -303,69 +259,44 @@ export async function saveAnswer(
   if (exam.clock.phase === "over") return { status: 410, message: "考试时间已到，已自动交卷。" };
   if (exam.clock.phase === "paused") return { status: 423, message: "考试已暂停，请等待监考员恢复考试。" };
   const order = await attemptOrder(exam.attempt.id);
-  const entry = order.find((o) => o.itemId === input.itemId);
-  if (!entry) httpError(400, "题目不属于本试卷。");
-  const { items } = paperOf(exam.reg.sitting.paper);
-  const type = items.get(input.itemId)!.type;
-  const v = input.value;
-  const valid =
-    v === null ||
-    (type === "判断" && (v === "正确" || v === "错误")) ||
-    (type === "单选" && typeof v === "string" && entry.options.includes(v)) ||
-    (type === "多选" && Array.isArray(v) && v.length <= entry.options.length && v.every((x) => entry.options.includes(x)));
-  if (!valid) httpError(400, "答案格式不正确。");
-  const value = JSON.stringify(Array.isArray(v) ? [...new Set(v)].sort() : v);
-  const written = await db.$executeRaw`
-    INSERT INTO "Answer" ("attemptId", "itemId", "value", "windowId", "seq", "savedAt")
-    SELECT "id", ${input.itemId}, ${value}, ${input.windowId}, ${input.seq}, ${now} FROM "Attempt"
-     WHERE "id" = ${exam.attempt.id} AND "status" = 'in_progress' AND "activeWindow" = ${input.windowId}
-    ON CONFLICT ("attemptId", "itemId") DO UPDATE
-       SET "value" = excluded."value", "windowId" = excluded."windowId", "seq" = excluded."seq", "savedAt" = excluded."savedAt"
-     WHERE NOT ("Answer"."windowId" = excluded."windowId" AND "Answer"."seq" >= excluded."seq")`;
-  if (written > 0) return { status: 200, savedAt: now.getTime() };
-  const a = await db.attempt.findUnique({ where: { id: exam.attempt.id }, select: { activeWindow: true, status: true } });
+  if (!order.some((o) => o.itemId === input.itemId)) httpError(400, "题目不属于本试卷。");
+  const value = storedAnswer(exam, order, input.itemId, input.value);
+  if (value === null) httpError(400, "答案格式不正确。");
+  const store = examStore();
+  const { written } = await store.write({
+    kind: "save",
+    attemptId: exam.attempt.id,
+    itemId: input.itemId,
+    value,
+    windowId: input.windowId,
+    seq: input.seq,
+    savedAt: isoTime(now),
+  });
+  if (written) return { status: 200, savedAt: now.getTime() };
+  const a = await store.attemptState(exam.attempt.id);
   if (!a || a.status !== "in_progress") return { status: 410, message: SUBMITTED };
   if (a.activeWindow !== input.windowId) return { status: 409, message: OTHER_WINDOW };
-  const prev = await db.answer.findUnique({ where: { attemptId_itemId: { attemptId: exam.attempt.id, itemId: input.itemId } } });
-  if (prev && prev.windowId === input.windowId && prev.seq >= input.seq) return { status: 200, savedAt: prev.savedAt.getTime() };
+  const prev = await store.answerRow(exam.attempt.id, input.itemId);
+  if (prev && prev.windowId === input.windowId && prev.seq >= input.seq) return { status: 200, savedAt: new Date(prev.savedAt).getTime() };
   // Unreachable unless the window was claimed away and back between the write and the read.
   return { status: 409, message: OTHER_WINDOW };
 }
 
-/** Grades and closes an attempt with what was saved. Safe to call twice: the second call is a no-op. */
-export async function finalizeAttempt(attemptId: string, reason: "manual" | "deadline", now: Date, audit?: { ip: string | null }) {
-  return db.$transaction(async (tx) => {
-    const attempt = await tx.attempt.findUniqueOrThrow({
-      where: { id: attemptId },
-      include: { answers: true, registration: { include: { sitting: { include: { paper: true } } } } },
-    });
-    if (attempt.status === "submitted") return attempt;
-    const { items } = paperOf(attempt.registration.sitting.paper!);
-    const answers = new Map<string, AnswerValue>(attempt.answers.map((a) => [a.itemId, JSON.parse(a.value) as AnswerValue]));
-    const grade = gradeTheory(gradableItems(items), answers);
-    const done = await tx.attempt.update({
-      where: { id: attemptId, status: "in_progress" },
-      data: {
-        status: "submitted",
-        submittedAt: now,
-        submitReason: reason,
-        score: grade.total,
-        passed: grade.passed,
-        areaScores: JSON.stringify(grade.byArea),
-      },
-    });
-    // A hand-in is audited; the server's own submits at the deadline are in the attempt record.
-    if (audit)
-      await writeAudit(tx, {
-        action: "exam.submit",
-        ip: audit.ip,
-        target: attempt.registration.ticketNumber,
-        centerId: attempt.registration.sitting.centerId,
-        detail: { reason },
-        at: now,
-      });
-    return done;
-  });
+/**
+ * Grades and closes an attempt with what was saved, in the same transaction (so every answer
+ * acknowledged before counts). Safe to call twice: the second call changes nothing. Returns
+ * whether this call submitted it.
+ */
+export async function finalizeAttempt(
+  attemptId: string,
+  reason: "manual" | "deadline",
+  now: Date,
+  audit?: { ip: string | null; ticketNumber: string; centerId: string },
+): Promise<boolean> {
+  // A hand-in is audited; the server's own submits at the deadline are in the attempt record.
+  const row = audit ? auditRow("exam.submit", now, audit.centerId, audit.ticketNumber, audit.ip, { reason }) : null;
+  const r = await examStore().write({ kind: "finalize", attemptId, reason, at: isoTime(now), audit: row });
+  return r.submitted;
 }
 
 /** Submits, with what was saved, every attempt of a room whose time (and grace) has run out. */
@@ -375,17 +306,12 @@ export async function finalizeOverdue(roomId: string, now: Date) {
     include: { sitting: true, registrations: { include: { attempt: true } } },
   });
   if (!room?.openedAt) return 0;
-  let n = 0;
-  for (const r of room.registrations) {
-    const a = r.attempt;
-    if (!a || a.status !== "in_progress") continue;
-    const state = clockState(roomClock(room, room.sitting.durationMinutes, a.extraMinutes), now);
-    if (state.phase === "over") {
-      await finalizeAttempt(a.id, "deadline", now);
-      n++;
-    }
-  }
-  return n;
+  const due = room.registrations
+    .map((r) => r.attempt)
+    .filter((a) => a && a.status === "in_progress")
+    .filter((a) => clockState(roomClock(room, room.sitting.durationMinutes, a!.extraMinutes, a!.queuedMs), now).phase === "over");
+  const done = await Promise.all(due.map((a) => finalizeAttempt(a!.id, "deadline", now)));
+  return done.filter(Boolean).length;
 }
 
 /** Extra time for one candidate of a room, with its reason: the attempt, the record and the audit entry together. */
@@ -424,18 +350,41 @@ export async function submitFromWindow(exam: ExamLoaded, windowId: string, now: 
   if (exam.attempt.activeWindow !== windowId)
     return { ok: false as const, status: 409 as const, message: "本场考试已在另一个窗口打开，请在该窗口交卷。" };
   const reason = exam.clock.phase === "grace" || exam.clock.phase === "over" ? "deadline" : "manual";
-  await finalizeAttempt(exam.attempt.id, reason, now, { ip });
+  await finalizeAttempt(exam.attempt.id, reason, now, { ip, ticketNumber: exam.reg.ticketNumber, centerId: exam.reg.sitting.centerId });
   return { ok: true as const };
 }
 
 /** The saved answers of an attempt, by item (what a reclaiming window starts from). */
-export async function savedAnswers(attemptId: string): Promise<Record<string, unknown>> {
-  const answers = await db.answer.findMany({ where: { attemptId }, select: { itemId: true, value: true } });
-  return Object.fromEntries(answers.map((a) => [a.itemId, JSON.parse(a.value)]));
+export async function savedAnswers(attemptId: string): Promise<Record<string, AnswerValue>> {
+  const answers = await examStore().answers(attemptId);
+  return Object.fromEntries(answers.map((a) => [a.itemId, JSON.parse(a.value) as AnswerValue]));
 }
 
-/** The exam page: the questions in this candidate's order without keys, or the submitted view. Null without an exam session. */
-export async function examPaperView(request: Request, now: Date) {
+// The questions of a paper without keys, explanations or requirement codes, serialised once per
+// paper: the same bytes for every candidate of the sitting (each applies their own order).
+const paperPayloads = new Map<string, string>();
+
+/** The paper's questions as JSON, built once per stored paper. */
+export function paperPayload(paper: PaperRow): string {
+  const hit = paperPayloads.get(paper.id);
+  if (hit) return hit;
+  const { items } = paperOf(paper);
+  const questions: PaperQuestion[] = [...items.values()].map((it) => ({
+    id: it.id,
+    type: it.type,
+    points: it.points,
+    area: it.area,
+    stem: it.stem,
+    options: it.type === "判断" ? null : (it.options ?? null),
+  }));
+  const json = JSON.stringify({ paperId: paper.id, questions } satisfies PaperPayload);
+  if (paperPayloads.size >= 200) paperPayloads.clear();
+  paperPayloads.set(paper.id, json);
+  return json;
+}
+
+/** The exam page: the header, this candidate's order and saved answers (the questions come from the paper payload), or the submitted view. */
+export async function examPaperView(request: ExamRequest, now: Date) {
   const exam = await loadExam(request, now, { withAnswers: true });
   if (!exam) return null;
   const { reg, attempt } = exam;
@@ -464,32 +413,12 @@ export async function examPaperView(request: Request, now: Date) {
       reason: attempt.submitReason,
     };
   }
-  const { items } = paperOf(reg.sitting.paper);
-  const order = await attemptOrder(attempt.id);
-  // No keys, explanations or requirement codes leave the server before submission.
-  const questions = order.map((o, idx) => {
-    const it = items.get(o.itemId)!;
-    return {
-      id: it.id,
-      no: idx + 1,
-      type: it.type,
-      points: it.points,
-      area: it.area,
-      stem: it.stem,
-      options:
-        it.type === "判断"
-          ? [
-              { value: "正确", label: "", text: "正确" },
-              { value: "错误", label: "", text: "错误" },
-            ]
-          : o.options.map((k, i) => ({ value: k, label: "ABCDE"[i], text: it.options?.[k as "A"] ?? "" })),
-    };
-  });
   return {
     view: "exam" as const,
     header,
     attemptId: attempt.id,
-    questions,
+    paperId: reg.sitting.paper.id,
+    order: await attemptOrder(attempt.id),
     answers: Object.fromEntries(attempt.answers.map((a) => [a.itemId, JSON.parse(a.value) as AnswerValue])),
     clock: clockPayload(exam.clock, now),
   };

@@ -455,7 +455,10 @@ export async function resumeRoom(room: Room & { sitting: Sitting }, actor: Audit
 export async function settleRoom(roomId: string, now: Date): Promise<RoomState> {
   const room = await db.room.findUniqueOrThrow({
     where: { id: roomId },
-    include: { sitting: true, registrations: { include: { attempt: { select: { id: true, status: true, extraMinutes: true } } } } },
+    include: {
+      sitting: true,
+      registrations: { include: { attempt: { select: { id: true, status: true, extraMinutes: true, queuedMs: true } } } },
+    },
   });
   const state = roomState(room);
   if (state === "waiting" || state === "closed") return state;
@@ -463,13 +466,17 @@ export async function settleRoom(roomId: string, now: Date): Promise<RoomState> 
   // Time ran out with nobody submitting: submit with what was saved (one read of the room for both steps).
   for (const a of attempts) {
     if (a.status === "submitted") continue;
-    if (clockState(roomClock(room, room.sitting.durationMinutes, a.extraMinutes), now).phase !== "over") continue;
+    if (clockState(roomClock(room, room.sitting.durationMinutes, a.extraMinutes, a.queuedMs), now).phase !== "over") continue;
     await finalizeAttempt(a.id, "deadline", now);
     a.status = "submitted";
   }
   if (state !== "open") return state;
-  const longestExtra = Math.max(0, ...attempts.map((a) => a.extraMinutes));
-  const last = clockState(roomClock(room, room.sitting.durationMinutes, longestExtra), now);
+  // The candidate with the latest deadline: the most extra time plus start-queue credit.
+  const latest = attempts.reduce<{ extraMinutes: number; queuedMs: number }>(
+    (best, a) => (a.extraMinutes * 60_000 + a.queuedMs > best.extraMinutes * 60_000 + best.queuedMs ? a : best),
+    { extraMinutes: 0, queuedMs: 0 },
+  );
+  const last = clockState(roomClock(room, room.sitting.durationMinutes, latest.extraMinutes, latest.queuedMs), now);
   const facts = {
     state,
     registered: room.registrations.length,
@@ -607,7 +614,7 @@ export async function proctorRoomView(roomId: string, now: Date) {
     staffing,
     roster: regs.map((r) => {
       const a = r.attempt;
-      const own = a ? clockState(roomClock(room, room.sitting.durationMinutes, a.extraMinutes), now) : null;
+      const own = a ? clockState(roomClock(room, room.sitting.durationMinutes, a.extraMinutes, a.queuedMs), now) : null;
       return {
         id: r.id,
         seat: r.seat,

@@ -1,15 +1,16 @@
 import { redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/exam-paper";
-import { clearExamCookie, examPaperView, heavyExamTurn } from "../service.server";
+import { getAuth } from "~/platform/auth.server";
+import { clearExamCookie, examPaperView, examRequestOf } from "../service.server";
 import { ExamDone } from "../ui/exam-done";
-import { ExamTaker } from "../ui/exam-taker";
+import { ExamPage } from "../ui/exam-taker";
 
 export function meta() {
   return [{ title: "理论知识考试 · 作答" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const view = await heavyExamTurn(() => examPaperView(request, new Date()));
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const view = await examPaperView(examRequestOf(request, getAuth(context).clientAddress), new Date());
   if (!view) throw redirect("/exam");
   return view;
 }
@@ -21,5 +22,5 @@ export async function action() {
 export default function ExamPaper() {
   const data = useLoaderData<typeof loader>();
   if (data.view === "done") return <ExamDone {...data} />;
-  return <ExamTaker {...data} />;
+  return <ExamPage {...data} />;
 }

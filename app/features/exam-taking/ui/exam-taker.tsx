@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from "react";
+import type { CandidateOrder } from "~/domain/assembly";
 import { ANNOUNCE_AT_MINUTES } from "~/domain/exam-clock";
 import type { AnswerValue, ServerClock } from "../answer-sync";
+import { type PaperPayload, questionsInOrder } from "../paper-questions";
 import { AnswerCard } from "./answer-card";
 import { PausedDialog, SubmitDialog, SupersededDialog } from "./exam-dialogs";
 import { type ExamHeader, ExamHeaderBar } from "./exam-header";
@@ -10,10 +12,60 @@ import { useAnswerSync } from "./use-answer-sync";
 export type ExamView = {
   header: ExamHeader;
   attemptId: string;
-  questions: ExamQuestion[];
+  paperId: string;
+  order: CandidateOrder;
   answers: Record<string, AnswerValue>;
   clock: ServerClock;
 };
+
+type TakerProps = Omit<ExamView, "paperId" | "order"> & { questions: ExamQuestion[] };
+
+/**
+ * The exam page: the questions come from the paper payload (GET /exam/api/paper, the same cached
+ * bytes for everyone of the paper), put in this candidate's order here. A failed fetch is retried.
+ */
+export function ExamPage({ paperId, order, ...view }: ExamView) {
+  const [questions, setQuestions] = useState<ExamQuestion[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      try {
+        const res = await fetch("/exam/api/paper", { credentials: "same-origin" });
+        if (res.status === 401) {
+          window.location.assign("/exam");
+          return;
+        }
+        if (!res.ok) throw new Error(String(res.status));
+        const payload = (await res.json()) as PaperPayload;
+        if (payload.paperId !== paperId) throw new Error("paper changed");
+        if (!stop) setQuestions(questionsInOrder(payload, order));
+      } catch {
+        if (stop) return;
+        setFailed(true);
+        timer = setTimeout(() => void load(), 2000);
+      }
+    };
+    void load();
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, [paperId, order]);
+  if (!questions)
+    return (
+      <main className="mx-auto max-w-xl px-4 py-16 text-center" aria-busy="true">
+        <h1 className="text-xl font-semibold">正在加载试卷…</h1>
+        <p role="status" className="mt-3 text-slate-600">
+          {failed
+            ? "试卷加载失败，正在自动重试。考试时间以服务器为准，加载期间已作答的内容不受影响。"
+            : "请稍候，试卷加载完成后即可开始作答。"}
+        </p>
+      </main>
+    );
+  return <ExamTaker {...view} questions={questions} />;
+}
 
 const isAnswered = (v: AnswerValue | undefined) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
 
@@ -23,7 +75,7 @@ function announcementFor(remainingMs: number): string {
   return m ? `距离考试结束还有 ${m} 分钟` : "";
 }
 
-export function ExamTaker({ header, attemptId, questions, answers: initialAnswers, clock: initialClock }: ExamView) {
+function ExamTaker({ header, attemptId, questions, answers: initialAnswers, clock: initialClock }: TakerProps) {
   const { sync, state, remaining } = useAnswerSync(attemptId, { answers: initialAnswers, clock: initialClock });
   const { answers, online, superseded, pendingCount, savedAt, ready, clock } = state;
   const [flags, setFlags] = useState<Set<string>>(new Set());
