@@ -2,11 +2,9 @@
 // lifecycle fixes has its case here (rooms that never closed, a racy pause/resume, a guessable
 // start code, publishing or re-assembling mid-exam, a silent late opening, a proctor who sits).
 import { beforeAll, describe, expect, it } from "vitest";
-import { idNumberCheckChar } from "~/domain/id-number";
 import { importBank, loadBankFromDisk } from "~/features/bank/index.server";
 import { examLogin, finalizeAttempt } from "~/features/exam-taking/index.server";
 import {
-  addRoom,
   assembleSittingPaper,
   assignProctor,
   closeRoom,
@@ -20,62 +18,7 @@ import {
 import { db } from "~/platform/db.server";
 import { httpErrorOf } from "~/platform/http.server";
 import { refusal, user } from "../support/service-helpers";
-
-let n = 0;
-async function person(centerId: string, name: string) {
-  n++;
-  const base = `31010719900101${String(n).padStart(3, "0")}`;
-  return db.person.create({ data: { centerId, name, idNumber: base + idNumberCheckChar(base), phone: "13800000000" } });
-}
-
-const roomOf = (id: string) => db.room.findUniqueOrThrow({ where: { id }, include: { sitting: true } });
-const sittingOf = (id: string) => db.sitting.findUniqueOrThrow({ where: { id } });
-const noLate = { confirmed: false, note: "" };
-
-/** A sitting starting at `startsAt` with one room of `candidates` people, two proctors and a paper. */
-async function scenario(code: string, startsAt: Date, candidates = 2) {
-  const center = await db.center.create({ data: { name: `生命周期测试${code}`, kind: "district", code } });
-  const admin = await user(center.id, `${code}-admin`, "center_admin");
-  const p1 = await user(center.id, `${code}-p1`, "proctor");
-  const p2 = await user(center.id, `${code}-p2`, "proctor");
-  const sitting = await db.sitting.create({
-    data: {
-      centerId: center.id,
-      kind: "theory",
-      level: "L5",
-      title: `场次${code}`,
-      startsAt,
-      durationMinutes: 60,
-      seed: 3,
-      createdById: admin.id,
-    },
-  });
-  await addRoom(await sittingOf(sitting.id), { name: "第1考场", capacity: 30 }, admin);
-  const room = await db.room.findFirstOrThrow({ where: { sittingId: sitting.id } });
-  const people = [];
-  for (let i = 0; i < candidates; i++) people.push(await person(center.id, `考生${code}${i}`));
-  await registerCandidates(
-    sitting.id,
-    people.map((p) => p.id),
-  );
-  await assignProctor(await sittingOf(sitting.id), room.id, p1.id, admin);
-  await assignProctor(await sittingOf(sitting.id), room.id, p2.id, admin);
-  await assembleSittingPaper(sitting.id, admin);
-  return { center, admin, p1, p2, sittingId: sitting.id, roomId: room.id, people };
-}
-
-/** Signs a candidate in (creating the attempt) and returns its id. */
-async function startAttempt(roomId: string, personId: string, now: Date) {
-  const reg = await db.registration.findFirstOrThrow({ where: { roomId, personId }, include: { person: true } });
-  const room = await db.room.findUniqueOrThrow({ where: { id: roomId } });
-  const r = await examLogin(
-    { cookie: null, secure: false, ip: "127.0.0.1" },
-    { ticket: reg.ticketNumber, idNumber: reg.person.idNumber, startCode: room.startCode! },
-    now,
-  );
-  expect(r.ok).toBe(true);
-  return (await db.attempt.findUniqueOrThrow({ where: { registrationId: reg.id } })).id;
-}
+import { noLate, person, roomOf, scenario, sittingOf, startAttempt } from "../support/sitting-scenario";
 
 beforeAll(async () => {
   const bank = loadBankFromDisk();
