@@ -1,6 +1,7 @@
 // One simulated candidate at a browser, doing what the exam pages do (app/features/exam-taking/routes/exam-*.tsx):
-// open the login page (and its assets), sign in with ticket + ID number + start code (the login
-// form POST), load the paper page, claim the window, save each answer as it changes (one request
+// open the login page (and its assets), sign in with ticket + ID number + start code (POST
+// /exam/api/sign-in, waiting in the start queue when answered 202), load the paper page and the
+// paper payload, claim the window, save each answer as it changes (one request
 // in flight per question, failed saves kept and retried every 3 s), poll the state every 10 s,
 // flush and submit at the end (by hand before the deadline, or the page's auto-submit at 0:00),
 // then load the result page. Every acknowledged save is remembered for the lost-answer check.
@@ -98,9 +99,9 @@ export function randomValue(item: SimItem): Value {
 const storedForm = (v: Value) => JSON.stringify(Array.isArray(v) ? [...new Set(v)].sort() : v);
 
 /**
- * "js": what Chromium does with the app's JavaScript (the login form posts to /exam.data, the paper
- * is loaded as route data, /exam/paper.data). "document": the same forms without JavaScript
- * (POST /exam → 302, the paper page rendered on the server): heavier for the server.
+ * "js": what Chromium does with the app's JavaScript (sign-in through /exam/api/sign-in, the page
+ * as route data, /exam/paper.data, the questions from /exam/api/paper). "document": the sign-in
+ * form without JavaScript (POST /exam → 302) and the server-rendered page: heavier for the server.
  */
 export type Flow = "js" | "document";
 
@@ -174,35 +175,62 @@ export class SimulatedCandidate {
     if (r && fetchAssets) await this.assets(SimulatedCandidate.assetUrls(r.text));
   }
 
-  /** The login form POST; retried like a person would (after 3 s) on a failure that is not a refusal. */
+  /** Longest time spent in the start queue before being admitted (0 if admitted at once). */
+  queuedMs = 0;
+  queuedReplies = 0;
+
+  /**
+   * The sign-in as the page does it: POST /exam/api/sign-in (JSON) with JavaScript, the form POST
+   * /exam without. A 202 (or the page's 排队中) is a place in the start queue: asked again after
+   * the time the server names, as the page does. Other failures that are not refusals are retried
+   * like a person would (after 3 s).
+   */
   async login(tries = 5): Promise<boolean> {
     const js = this.flow === "js";
-    for (let i = 0; i < tries; i++) {
-      const body = new URLSearchParams({ ticket: this.c.ticket, idNumber: this.c.idNumber, startCode: this.startCode }).toString();
-      const cookieOf = (r: Resp) => ([] as string[]).concat(r.headers["set-cookie"] ?? []).find((c) => c.startsWith("zw_exam="));
-      // With JavaScript the form goes to /exam.data and the redirect comes back as data (202).
-      const redirected = (r: Resp) =>
-        js
-          ? r.status === 202 && r.text.includes('"redirect","/exam/paper"')
-          : r.status === 302 && String(r.headers.location).endsWith("/exam/paper");
-      const r = await this.http.call(
-        "login",
-        { method: "POST", path: js ? "/exam.data" : "/exam", headers: { "content-type": "application/x-www-form-urlencoded" }, body },
-        (r) => redirected(r) && !!cookieOf(r),
-      );
+    const cookieOf = (r: Resp) => ([] as string[]).concat(r.headers["set-cookie"] ?? []).find((c) => c.startsWith("zw_exam="));
+    const queuedStart = Date.now();
+    let queued = false;
+    for (let i = 0; i < tries;) {
+      const fields = { ticket: this.c.ticket, idNumber: this.c.idNumber, startCode: this.startCode };
+      const r = js
+        ? await this.http.call(
+            "login",
+            { method: "POST", path: "/exam/api/sign-in", headers: { "content-type": "application/json" }, body: JSON.stringify(fields) },
+            (r) => (r.status === 200 && !!cookieOf(r)) || (r.status === 202 && r.text.includes('"queued"')),
+          )
+        : await this.http.call(
+            "login",
+            {
+              method: "POST",
+              path: "/exam",
+              headers: { "content-type": "application/x-www-form-urlencoded" },
+              body: new URLSearchParams(fields).toString(),
+            },
+            (r) => (r.status === 302 && !!cookieOf(r)) || (r.status === 200 && r.text.includes("排队中")),
+          );
       const cookie = r ? cookieOf(r) : undefined;
-      if (r && redirected(r) && cookie) {
+      if (r && cookie && (r.status === 200 || r.status === 302)) {
         this.cookie = cookie.split(";")[0];
         this.loggedIn = true;
+        if (queued) this.queuedMs = Date.now() - queuedStart;
         return true;
       }
+      if (r && (r.status === 202 || (r.status === 200 && !js))) {
+        // In the start queue: no try used up.
+        queued = true;
+        this.queuedReplies++;
+        const retry = js ? (JSON.parse(r.text) as { queued: { retryAfterMs: number } }).queued.retryAfterMs : 2000;
+        await sleep(retry);
+        continue;
+      }
       if (r && r.status >= 400 && r.status < 500) return false;
+      i++;
       await sleep(3000);
     }
     return false;
   }
 
-  /** The paper: route data and the route's JS (js flow), or the server-rendered page (document flow). */
+  /** The exam page's route data (or the page without JavaScript), then the paper payload it fetches. */
   async paperPage(fetchAssets: boolean): Promise<boolean> {
     const path = this.flow === "js" ? "/exam/paper.data" : "/exam/paper";
     for (let i = 0; i < 5; i++) {
@@ -213,9 +241,19 @@ export class SimulatedCandidate {
       );
       if (r?.status === 200) {
         if (fetchAssets) await this.assets(this.flow === "js" ? (paperRouteAssets ?? []) : SimulatedCandidate.assetUrls(r.text));
-        return true;
+        break;
       }
+      if (i === 4) return false;
       await sleep(3000);
+    }
+    for (let i = 0; i < 5; i++) {
+      const r = await this.http.call(
+        "paper",
+        { path: "/exam/api/paper", headers: { cookie: this.cookie } },
+        (r) => r.status === 200 && r.text.includes('"questions"'),
+      );
+      if (r?.status === 200) return true;
+      await sleep(2000);
     }
     return false;
   }

@@ -116,3 +116,12 @@ export function writeJson(name: string, value: unknown) {
   fs.writeFileSync(file, JSON.stringify(value, null, 2));
   return file;
 }
+
+/** A run's figures, kept in the repository: bench/results/<date>-<name>.json. */
+export function writeResult(name: string, value: unknown) {
+  const dir = path.join(root, "bench", "results");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${name}.json`);
+  fs.writeFileSync(file, JSON.stringify(value, null, 2) + "\n");
+  return file;
+}

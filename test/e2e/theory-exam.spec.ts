@@ -135,6 +135,10 @@ test("监考员不足时不能开考；指派后开考并得到开考码", async
   await proctor.getByRole("link", { name: new RegExp(`${TITLE} · 第1考场`) }).click();
   await proctor.getByRole("button", { name: "开考" }).click();
   await expect(proctor.getByText("监考员不足：本考场 2 名考生需 2 名监考员，还缺 1 名，不能开考。")).toBeVisible();
+  // Before the opening the proctor sees the staggered-opening advice from this machine's start rate.
+  const plan = proctor.getByRole("region", { name: "考场错峰开考建议" });
+  await expect(plan).toContainText("本机每秒可让约");
+  await expect(plan).toContainText("各考场同时开考即可");
 
   for (const room of ["第1考场", "第2考场"]) {
     for (const name of room === "第1考场" ? ["刘洋"] : ["王芳", "刘洋"]) {

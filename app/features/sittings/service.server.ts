@@ -34,7 +34,8 @@ import { assembleSkillPaper } from "~/domain/skill";
 import type { Prisma } from "~/generated/prisma/client";
 import { currentBank, currentSkillBank } from "~/features/bank/index.server";
 import { issueCertificates, registrationEligibility } from "~/features/certificates/index.server";
-import { finalizeAttempt, finalizeOverdue, grantExtraTime } from "~/features/exam-taking/index.server";
+import { capacityConfig, finalizeAttempt, finalizeOverdue, grantExtraTime } from "~/features/exam-taking/index.server";
+import { allAtOnceWaitSeconds, staggeredOpening } from "~/domain/admission";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError, orConflict } from "~/platform/http.server";
@@ -132,6 +133,7 @@ export async function sittingDetail(sittingId: string, now: Date) {
   const assemble = canAssemble({ state, rooms });
   const publish = canPublish({ kind: "theory", state, rooms: rooms.map((r) => ({ name: r.name, state: r.state })) });
   return {
+    openingPlan: await openingPlan(full.id),
     sitting: {
       id: full.id,
       title: full.title,
@@ -593,6 +595,7 @@ export async function proctorRoomView(roomId: string, now: Date) {
   const base = clockState(roomClock(room, room.sitting.durationMinutes, 0), now);
   const late = lateOpening(room.sitting.startsAt, now);
   return {
+    openingPlan: await openingPlan(room.sittingId),
     room: {
       id: room.id,
       name: room.name,
@@ -632,6 +635,28 @@ export async function proctorRoomView(roomId: string, now: Date) {
       note: i.note,
       ticket: regs.find((r) => r.id === i.registrationId)?.ticketNumber ?? null,
     })),
+  };
+}
+
+/**
+ * 考场错峰开考建议: the sitting's rooms in opening waves, from the start rate this machine was
+ * measured to serve (capacityConfig), so that no candidate waits in the start queue for long.
+ */
+export async function openingPlan(sittingId: string) {
+  const rooms = await db.room.findMany({
+    where: { sittingId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, _count: { select: { registrations: true } } },
+  });
+  const capacity = capacityConfig();
+  const list = rooms.map((r) => ({ id: r.id, name: r.name, candidates: r._count.registrations }));
+  const total = list.reduce((n, r) => n + r.candidates, 0);
+  return {
+    perSecond: capacity.perSecond,
+    source: capacity.source,
+    total,
+    allAtOnceWaitSeconds: allAtOnceWaitSeconds(total, capacity.perSecond),
+    waves: staggeredOpening(list, capacity.perSecond),
   };
 }
 

@@ -8,6 +8,7 @@ import { Notice, PageHeader } from "~/platform/ui/page";
 import { requireSitting } from "../access.server";
 import { AssignProctorSchema, RegisterSchema, RoomSchema, SITTING_INTENTS } from "../schemas";
 import { addRoom, assembleSittingPaper, assignProctor, publishTheorySitting, registerForSitting, sittingDetail } from "../service.server";
+import { OpeningPlan } from "../ui/opening-plan";
 import { PaperSection, PublishSection, RegistrationSection, RoomsSection } from "../ui/sitting-detail";
 
 export function meta({ data }: Route.MetaArgs) {
@@ -61,7 +62,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function SittingDetail() {
-  const { sitting, can, paper, rooms, proctorUsers, people } = useLoaderData<typeof loader>();
+  const { sitting, can, paper, rooms, proctorUsers, people, openingPlan } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -79,6 +80,7 @@ export default function SittingDetail() {
       {sitting.published ? <Notice tone="success">成绩已发布。</Notice> : null}
       <PaperSection sittingId={sitting.id} paper={paper} assembleRefusal={can.assemble} published={sitting.published} busy={busy} />
       <RoomsSection rooms={rooms} proctorUsers={proctorUsers} editable={sitting.editable} busy={busy} result={result} />
+      {openingPlan.total > 0 && !sitting.published ? <OpeningPlan plan={openingPlan} /> : null}
       {sitting.editable ? <RegistrationSection people={people} busy={busy} /> : null}
       {sitting.editable ? <PublishSection publishRefusal={can.publish} busy={busy} /> : null}
     </div>

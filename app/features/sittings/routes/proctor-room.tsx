@@ -8,6 +8,7 @@ import { FormResult } from "~/platform/ui/field";
 import { PageHeader } from "~/platform/ui/page";
 import { requireRoom } from "../access.server";
 import { ExtraSchema, IncidentSchema, OpenRoomSchema, ROOM_INTENTS } from "../schemas";
+import { OpeningPlan } from "../ui/opening-plan";
 import { closeRoom, grantExtraTime, openRoom, pauseRoom, proctorRoomView, recordIncident, resumeRoom } from "../service.server";
 import { IncidentLog, RoomControls, RoomRoster } from "../ui/room";
 
@@ -64,7 +65,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function ProctorRoom() {
-  const { room, staffing, roster, incidents } = useLoaderData<typeof loader>();
+  const { room, staffing, roster, incidents, openingPlan } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const revalidator = useRevalidator();
@@ -90,6 +91,7 @@ export default function ProctorRoom() {
       />
       <FormResult result={actionData} />
       <RoomControls room={room} staffing={staffing} busy={busy} result={actionData} />
+      {room.state === "waiting" ? <OpeningPlan plan={openingPlan} currentRoomId={room.id} /> : null}
       <RoomRoster roster={roster} canExtend={live} busy={busy} />
       <IncidentLog roster={roster} incidents={incidents} busy={busy} result={actionData} />
     </div>
