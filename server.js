@@ -27,11 +27,13 @@ const workerCount = Math.max(1, Number(process.env.EXAM_WORKERS) || os.available
 if (cluster.isPrimary && workerCount > 1) {
   const primary = examRuntime.startPrimary(cluster);
   let stopping = false;
+  const alive = () => Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead()).length;
+  const finish = () => void primary.drain().then(() => process.exit(0));
   const fork = () => cluster.fork({ ZW_EXAM_WRITER: "primary" });
   for (let i = 0; i < workerCount; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) void primary.drain().then(() => process.exit(0));
+      if (alive() === 0) finish();
       return;
     }
     console.error(`工作进程 ${worker.process.pid} 已退出（${signal ?? code}），正在重启。`);
@@ -47,8 +49,12 @@ if (cluster.isPrimary && workerCount > 1) {
       // Stop accepting, let the workers finish their requests (their writes are committed here), then exit.
       stopping = true;
       for (const w of Object.values(cluster.workers ?? {})) w?.disconnect();
-      if (Object.keys(cluster.workers ?? {}).length === 0) void primary.drain().then(() => process.exit(0));
-      setTimeout(() => process.exit(1), 15_000).unref();
+      if (alive() === 0) finish();
+      // Workers still busy after 15 s (a hung connection): stop them, commit what reached the writer.
+      setTimeout(() => {
+        for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGKILL");
+        finish();
+      }, 15_000).unref();
     });
   }
 } else {
