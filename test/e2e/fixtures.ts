@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import { idNumberCheckChar } from "../../app/domain/id-number";
 
@@ -22,15 +23,15 @@ export async function loginAs(page: Page, username: string) {
   await expect(page).toHaveURL(/\/home$/);
 }
 
-let counter = 0;
 /** A valid, unique (per run) 18-character ID number. */
 export function uniqueIdNumber(): string {
-  counter++;
-  const t = (Date.now() % 1_000_000) + counter * 7 + Math.floor(Math.random() * 1000);
+  // Drawn over the whole space (30 years × 12 months × 28 days × 1,000 sequence numbers): the
+  // Playwright workers are separate processes, so a clock-and-counter scheme collided between them.
+  const t = randomInt(0, 30 * 12 * 28 * 1000);
   const month = String((t % 12) + 1).padStart(2, "0");
   const day = String((Math.floor(t / 12) % 28) + 1).padStart(2, "0");
   const year = 1970 + (Math.floor(t / 336) % 30);
-  const seq = String(Math.floor(t / 10) % 1000).padStart(3, "0");
+  const seq = String(Math.floor(t / 10_080) % 1000).padStart(3, "0");
   const first17 = `330106${year}${month}${day}${seq}`;
   return first17 + idNumberCheckChar(first17);
 }
