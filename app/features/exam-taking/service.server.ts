@@ -59,21 +59,16 @@ async function paperRow(id: string): Promise<PaperRow> {
 }
 
 // An attempt's item order is written once, when the attempt starts: parsed once per process.
-const orders = new Map<string, { order: CandidateOrder; json: string }>();
+const orders = new Map<string, CandidateOrder>();
 
-function rememberOrder(attemptId: string, json: string, order: CandidateOrder = JSON.parse(json) as CandidateOrder) {
+function rememberOrder(attemptId: string, order: CandidateOrder) {
   if (orders.size >= 20_000) orders.clear();
-  const entry = { order, json };
-  orders.set(attemptId, entry);
-  return entry;
-}
-
-async function orderEntry(attemptId: string) {
-  return orders.get(attemptId) ?? rememberOrder(attemptId, await examStore().itemOrder(attemptId));
+  orders.set(attemptId, order);
+  return order;
 }
 
 export async function attemptOrder(attemptId: string): Promise<CandidateOrder> {
-  return (await orderEntry(attemptId)).order;
+  return orders.get(attemptId) ?? rememberOrder(attemptId, JSON.parse(await examStore().itemOrder(attemptId)) as CandidateOrder);
 }
 
 function auditRow(action: string, at: Date, centerId: string | null, target: string | null, ip: string | null, detail?: object): AuditRow {
@@ -126,7 +121,7 @@ export async function examLogin(
     audit: auditRow("exam.login", now, reg.centerId, reg.ticketNumber, ip),
   });
   // The same order whichever request created the attempt (it depends on the registration only).
-  if (attempt && order && attemptId === attempt.id) rememberOrder(attemptId, attempt.itemOrder, order);
+  if (attempt && order && attemptId === attempt.id) rememberOrder(attemptId, order);
   const secure = request.secure ? "; Secure" : "";
   return { ok: true, cookie: `${EXAM_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/exam; Max-Age=${EXAM_SESSION_MS / 1000}${secure}` };
 }

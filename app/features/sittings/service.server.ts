@@ -35,7 +35,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { currentBank, currentSkillBank } from "~/features/bank/index.server";
 import { issueCertificates, registrationEligibility } from "~/features/certificates/index.server";
 import { capacityConfig, finalizeAttempt, finalizeOverdue, grantExtraTime } from "~/features/exam-taking/index.server";
-import { allAtOnceWaitSeconds, staggeredOpening } from "~/domain/admission";
+import { allAtOnceWaitSeconds, type StaggerRoom, staggeredOpening } from "~/domain/admission";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError, orConflict } from "~/platform/http.server";
@@ -133,7 +133,7 @@ export async function sittingDetail(sittingId: string, now: Date) {
   const assemble = canAssemble({ state, rooms });
   const publish = canPublish({ kind: "theory", state, rooms: rooms.map((r) => ({ name: r.name, state: r.state })) });
   return {
-    openingPlan: await openingPlan(full.id),
+    openingPlan: openingPlanOf(full.rooms.map((r) => ({ id: r.id, name: r.name, candidates: r.registrations.length }))),
     sitting: {
       id: full.id,
       title: full.title,
@@ -595,7 +595,7 @@ export async function proctorRoomView(roomId: string, now: Date) {
   const base = clockState(roomClock(room, room.sitting.durationMinutes, 0), now);
   const late = lateOpening(room.sitting.startsAt, now);
   return {
-    openingPlan: await openingPlan(room.sittingId),
+    openingPlan: state === "waiting" ? await openingPlan(room.sittingId) : null,
     room: {
       id: room.id,
       name: room.name,
@@ -648,15 +648,18 @@ export async function openingPlan(sittingId: string) {
     orderBy: { name: "asc" },
     select: { id: true, name: true, _count: { select: { registrations: true } } },
   });
+  return openingPlanOf(rooms.map((r) => ({ id: r.id, name: r.name, candidates: r._count.registrations })));
+}
+
+function openingPlanOf(rooms: StaggerRoom[]) {
   const capacity = capacityConfig();
-  const list = rooms.map((r) => ({ id: r.id, name: r.name, candidates: r._count.registrations }));
-  const total = list.reduce((n, r) => n + r.candidates, 0);
+  const total = rooms.reduce((n, r) => n + r.candidates, 0);
   return {
     perSecond: capacity.perSecond,
     source: capacity.source,
     total,
     allAtOnceWaitSeconds: allAtOnceWaitSeconds(total, capacity.perSecond),
-    waves: staggeredOpening(list, capacity.perSecond),
+    waves: staggeredOpening(rooms, capacity.perSecond),
   };
 }
 

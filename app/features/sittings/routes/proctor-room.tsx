@@ -91,7 +91,7 @@ export default function ProctorRoom() {
       />
       <FormResult result={actionData} />
       <RoomControls room={room} staffing={staffing} busy={busy} result={actionData} />
-      {room.state === "waiting" ? <OpeningPlan plan={openingPlan} currentRoomId={room.id} /> : null}
+      {openingPlan ? <OpeningPlan plan={openingPlan} currentRoomId={room.id} /> : null}
       <RoomRoster roster={roster} canExtend={live} busy={busy} />
       <IncidentLog roster={roster} incidents={incidents} busy={busy} result={actionData} />
     </div>
