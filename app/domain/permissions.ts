@@ -40,6 +40,9 @@ const ROLE_PERMISSIONS: Record<PlatformRole, readonly Permission[]> = {
     "read:evaluation:center",
     "update:evaluation:center",
   ],
+  // The bank is the platform's, not a center's: its maintainers review items and read their
+  // analysis across every center's attempts.
+  bank_maintainer: ["read:profile:own", "read:bank:any", "review:bank:any"],
   platform_admin: ["read:profile:own", "read:center:any", "update:center:any", "read:staff:any", "update:account:any", "read:audit:any"],
 };
 

@@ -6,6 +6,7 @@ export const PLATFORM_ROLES = [
   "trainer",
   "manager",
   "center_admin",
+  "bank_maintainer",
   "platform_admin",
 ] as const;
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];
@@ -18,11 +19,14 @@ export const PLATFORM_ROLE_LABELS: Record<PlatformRole, string> = {
   trainer: "培训师",
   manager: "科室负责人",
   center_admin: "中心管理员",
+  bank_maintainer: "题库管理员",
   platform_admin: "平台管理员",
 };
 
-/** Roles a center admin may grant; platform_admin is granted only by a platform admin. */
-export const CENTER_GRANTABLE_ROLES: readonly PlatformRole[] = PLATFORM_ROLES.filter((r) => r !== "platform_admin");
+/** Roles a center admin may grant; platform_admin and bank_maintainer (platform-wide) only a platform admin grants. */
+export const CENTER_GRANTABLE_ROLES: readonly PlatformRole[] = PLATFORM_ROLES.filter(
+  (r) => r !== "platform_admin" && r !== "bank_maintainer",
+);
 
 export function isPlatformRole(value: string): value is PlatformRole {
   return (PLATFORM_ROLES as readonly string[]).includes(value);
