@@ -1,6 +1,6 @@
 // Production server: express serving the React Router build, one worker process per core
-// (node:cluster). Kept small: static assets, compression, the exam's JSON API answered before
-// React Router, and the one thing the app cannot learn from a Fetch Request — the client's
+// (node:cluster). Kept small: static assets, compression, the exam's JSON API and /health answered
+// before express and React Router, and the one thing the app cannot learn from a Fetch Request — the client's
 // address, passed in a header that this server alone sets.
 //
 // SQLite has one writer: the primary process holds the exam store's write connection and its
@@ -8,6 +8,7 @@
 // EXAM_WORKERS=1 runs everything in one process.
 import cluster from "node:cluster";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -101,11 +102,6 @@ function serve(single) {
   app.disable("x-powered-by");
   if (trustProxy) app.set("trust proxy", true);
   app.use("/assets", precompressed);
-  // The exam's hot path (sign-in, paper, poll, claim, save, submit): plain JSON, no page rendering.
-  app.use("/exam/api", (req, res, next) => {
-    req.url = req.originalUrl;
-    examRuntime.handleExamApi(req, res, trustProxy).catch(next);
-  });
   // React Router streams its responses without a length, so compression cannot skip small ones by
   // size: a gzip stream was set up for every 200-byte poll and save of the exam page. Those JSON
   // calls (and form actions, whose answers are as small) are sent as they are.
@@ -122,7 +118,20 @@ function serve(single) {
   });
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" }));
 
-  const server = app.listen({ port, host, backlog: 4096 }, () => {
+  // The exam's hot path (sign-in, paper, poll, claim, save, submit) and the health check are
+  // answered by Node's own handler, before express: plain JSON, no middleware, no page rendering.
+  const failed = (res, e) => {
+    console.error(e);
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify({ message: "服务器暂时无法处理请求，请稍后重试。" }));
+  };
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? "/";
+    if (url.startsWith("/exam/api")) examRuntime.handleExamApi(req, res, trustProxy).catch((e) => failed(res, e));
+    else if (url === "/health") examRuntime.handleHealth(req, res).catch((e) => failed(res, e));
+    else app(req, res);
+  });
+  server.listen({ port, host, backlog: 4096 }, () => {
     if (!cluster.isWorker) console.log(`政务服务综合窗口办事员 认证与能力平台已启动：http://localhost:${port}`);
   });
   // An exam page polls every 10 s and saves as answers change. With Node's default 5 s keep-alive

@@ -15,7 +15,7 @@ import { CpuWindow } from "./lib/cpu";
 import { ensureBuild, freshDatabase, log, machineInfo, root, snapshotBuild, WORK, writeJson, writeResult } from "./lib/prepare";
 import { rawCommitRate } from "./lib/raw-sqlite";
 import { measureStartRate, type StartRate } from "./lib/calibrate";
-import { saturate, signIn, type SaturationRow } from "./lib/saturation";
+import { httpCeiling, saturate, signIn, type SaturationRow } from "./lib/saturation";
 import { BenchServer } from "./lib/server";
 import { endpointTable, fmtMs, markdownTable, Recorder } from "./lib/stats";
 import type { Level } from "~/domain/levels";
@@ -236,6 +236,7 @@ async function main() {
   // ---- maximum save throughput ----
   let satRows: SaturationRow[] = [];
   let satCheck: ReturnType<typeof checkStored> | null = null;
+  let ceiling: Awaited<ReturnType<typeof httpCeiling>> | null = null;
   if (satSitting) {
     const codes = await S.openRooms(satSitting.sittingId, new Date());
     const satRec = new Recorder();
@@ -250,6 +251,9 @@ async function main() {
       log(`  c=${r.concurrency}: ${r.perSecond} saves/s, p50 ${fmtMs(r.p50)} ms, p99 ${fmtMs(r.p99)} ms, errors ${r.errors}`),
     );
     satCheck = checkStored(satSims, await S.storedAnswers(satSitting.sittingId));
+    const top = Math.max(...satLevels);
+    ceiling = await httpCeiling(server.url, top, satSeconds);
+    log(`  HTTP ceiling (GET /health, c=${top}): ${ceiling.perSecond}/s, p99 ${fmtMs(ceiling.p99)} ms, errors ${ceiling.errors}`);
   }
   const finalServer = server.snapshot();
   await server.stop();
@@ -331,6 +335,9 @@ async function main() {
     console.log(
       `max save throughput ${maxSat!.perSecond}/s at ${maxSat!.concurrency} in flight = ${ratio.toFixed(2)} × the raw FULL commit rate, ${ratioNormal.toFixed(2)} × raw NORMAL; saturation lost answers ${satCheck!.lost} of ${satCheck!.checked}`,
     );
+    console.log(
+      `HTTP ceiling of this server (GET /health back to back, c=${Math.max(...satLevels)}): ${ceiling!.perSecond}/s; saves reach ${(maxSat!.perSecond / ceiling!.perSecond).toFixed(2)} × of it, and the ceiling itself is ${(ceiling!.perSecond / rawFull.perSecond).toFixed(2)} × raw FULL`,
+    );
   }
   const targets = [
     {
@@ -404,6 +411,7 @@ async function main() {
     raw,
     rawFull,
     saturation: satRows,
+    httpCeiling: ceiling,
     saturationCheck: satCheck,
     targets,
     slowOverOneSecondBySecondFromOpen: rec.slow(1000, tOpen),

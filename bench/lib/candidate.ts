@@ -4,7 +4,7 @@
 // paper payload, claim the window, save each answer as it changes (one request
 // in flight per question, failed saves kept and retried every 3 s), poll the state every 10 s,
 // flush and submit at the end (by hand before the deadline, or the page's auto-submit at 0:00),
-// then load the result page. Every acknowledged save is remembered for the lost-answer check.
+// then (without the page script only) load the result page. Every acknowledged save is remembered for the lost-answer check.
 import { randomUUID } from "node:crypto";
 import zlib from "node:zlib";
 import type { Pool } from "undici";
@@ -351,13 +351,14 @@ export class SimulatedCandidate {
       );
       if (r?.status === 200) {
         this.submitted = true;
-        // The page revalidates its route (navigate(".")) and shows the submitted view.
-        const path = this.flow === "js" ? "/exam/paper.data" : "/exam/paper";
-        await this.http.call(
-          "result page",
-          { path, headers: { cookie: this.cookie } },
-          (r) => r.status === 200 && (this.flow === "js" ? r.text.includes('"done"') : /已交卷|考试时间到/.test(r.text)),
-        );
+        // The page shows 已交卷 from the submit's answer alone (results are not published while
+        // rooms are open); a candidate without the page's script loads the submitted view.
+        if (this.flow === "document")
+          await this.http.call(
+            "result page",
+            { path: "/exam/paper", headers: { cookie: this.cookie } },
+            (r) => r.status === 200 && /已交卷|考试时间到/.test(r.text),
+          );
         return true;
       }
       await sleep(3000);

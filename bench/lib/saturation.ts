@@ -80,3 +80,28 @@ export async function saturate(
   }
   return rows;
 }
+
+/**
+ * The ceiling any per-request API has on this server: GET /health (one trivial query, no
+ * session, no write) back to back with `concurrency` in flight, with the same client as the saves.
+ */
+export async function httpCeiling(url: string, concurrency: number, seconds: number): Promise<{ perSecond: number; p99: number; errors: number }> {
+  const pool = new Pool(url, { connections: concurrency });
+  const rec = new Recorder();
+  const http = new Http(url, pool, rec);
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        await http.call("health", { path: "/health" }, (r) => r.status === 200);
+        done++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  await pool.close();
+  const sum = rec.summary("health")!;
+  return { perSecond: Math.round(done / elapsed), p99: sum.p99, errors: sum.errors };
+}

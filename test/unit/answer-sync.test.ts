@@ -202,7 +202,51 @@ describe("answer sync", () => {
     const ops = h.calls.map((c) => c.op);
     expect(ops.indexOf("submit")).toBeGreaterThan(ops.indexOf("save"));
     expect(h.storage.has(storageKey("att1"))).toBe(false);
-    expect(h.done()).toBe(1);
+    // The 200 alone shows 已交卷: no reload of the page's route, and no more polls.
+    expect(h.sync.getState().submitted).toEqual({ reason: null });
+    expect(h.done()).toBe(0);
+    const before = h.calls.length;
+    await h.sync.poll();
+    expect(h.calls.length).toBe(before);
+  });
+
+  it("shows how the attempt ended from the submit's answer, and a 410 hands over to the page", async () => {
+    const h = harness({
+      handler: (c) =>
+        c.op === "claim" ? { status: 200, json: { clock: clock(1), answers: {} } } : { status: 200, json: { status: "submitted", reason: "deadline" } },
+    });
+    await h.sync.start();
+    await h.sync.submit();
+    expect(h.sync.getState().submitted).toEqual({ reason: "deadline" });
+    let submitStatus = 200;
+    const h2 = harness({
+      handler: (c) => (c.op === "claim" ? { status: 200, json: { clock: clock(1), answers: {} } } : { status: submitStatus, json: {} }),
+    });
+    await h2.sync.start();
+    submitStatus = 410;
+    await h2.sync.submit();
+    expect(h2.sync.getState().submitted).toBeNull();
+    expect(h2.done()).toBe(1);
+  });
+
+  it("a submit refused because another window holds the attempt keeps this window's pending answers", async () => {
+    let refuse = false;
+    const h = harness({
+      handler: (c) =>
+        c.op === "claim"
+          ? { status: 200, json: { clock: clock(1), answers: {} } }
+          : refuse
+            ? { status: 409, json: { message: "本场考试已在另一个窗口打开，请在该窗口交卷。" } }
+            : { status: 200, json: { savedAt: 2 } },
+    });
+    await h.sync.start();
+    refuse = true;
+    await h.sync.choose("q1", "A");
+    await h.sync.submit();
+    expect(h.sync.getState().superseded).toBe(true);
+    expect(h.sync.getState().submitted).toBeNull();
+    expect(h.stored()).toHaveProperty("q1");
+    expect(h.done()).toBe(0);
   });
 
   it("takes the attempt back on request", async () => {

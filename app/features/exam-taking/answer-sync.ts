@@ -12,7 +12,7 @@
 // - a 409 means another window holds the attempt: stop saving, keep what is pending;
 // - a 410 means the attempt is submitted: hand over to the done view;
 // - a 423 (paused) or a network error keeps the answer pending for the next retry;
-// - a submit first waits for the saves in flight and flushes the rest.
+// - a submit first waits for the saves in flight and flushes the rest; its 200 alone shows 已交卷.
 
 export type { AnswerValue } from "~/domain/grading";
 import type { AnswerValue } from "~/domain/grading";
@@ -46,6 +46,11 @@ export type SyncState = {
   pendingCount: number;
   savedAt: number | null;
   ready: boolean;
+  /**
+   * Handed in from this window: the page shows 已交卷 from the submit's answer alone, without
+   * reloading its route (at 0:00 thousands of candidates do this within a second).
+   */
+  submitted: { reason: string | null } | null;
 };
 
 export function storageKey(attemptId: string) {
@@ -75,6 +80,7 @@ export class AnswerSync {
       pendingCount: 0,
       savedAt: null,
       ready: false,
+      submitted: null,
     };
   }
 
@@ -177,6 +183,7 @@ export class AnswerSync {
 
   /** The periodic state poll: the server's clock, a submit elsewhere, a takeover by another window. */
   async poll(): Promise<void> {
+    if (this.state.submitted) return;
     try {
       const json = await this.deps.poll();
       this.set({ online: true });
@@ -203,10 +210,15 @@ export class AnswerSync {
     this.submitting = true;
     await this.flush();
     try {
-      const { status } = await this.deps.post({ op: "submit", windowId: this.windowId });
-      if (status === 409) this.set({ superseded: true });
+      const { status, json } = await this.deps.post({ op: "submit", windowId: this.windowId });
+      if (status === 409) {
+        // Another window holds the attempt: what this one still has pending stays on the device.
+        this.set({ superseded: true });
+        return;
+      }
       this.deps.storage.removeItem(storageKey(this.attemptId));
-      this.deps.onDone();
+      if (status === 200) this.set({ submitted: { reason: typeof json.reason === "string" ? json.reason : null } });
+      else this.deps.onDone();
     } catch {
       this.set({ online: false });
     } finally {

@@ -108,5 +108,5 @@ async function route(method: string, path: string, request: ExamRequest, bodyTex
   // submit: manual, or the page's own auto-submit at 0:00 (then the server decides it is a deadline submit)
   const r = await submitFromWindow(exam, body.windowId, now, request.ip);
   if (!r.ok) return json(r.status, { message: r.message });
-  return json(200, { status: "submitted" });
+  return json(200, { status: "submitted", reason: r.reason });
 }

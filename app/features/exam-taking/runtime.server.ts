@@ -59,6 +59,23 @@ export async function handleExamApi(req: IncomingMessage, res: ServerResponse, t
   res.end(r.body);
 }
 
+/**
+ * GET /health for a load balancer or a monitor: 200 while this process serves and its database
+ * answers, 503 otherwise. Costs one trivial query; never touches the writer.
+ */
+export async function handleHealth(_req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let ok = false;
+  try {
+    ok = await examStore().ping();
+  } catch {
+    ok = false;
+  }
+  const body = JSON.stringify(ok ? { status: "ok" } : { status: "unavailable", message: "数据库暂时无法访问。" });
+  res
+    .writeHead(ok ? 200 : 503, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(body) })
+    .end(body);
+}
+
 /** A process that serves requests and writes itself (EXAM_WORKERS=1, tests): the deadline scheduler runs here. */
 export function startSingleProcess(): { stop: () => void } {
   const store = examStore();

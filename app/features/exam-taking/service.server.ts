@@ -341,12 +341,17 @@ export async function grantExtraTime(
 
 /** Submits an attempt from the exam page (by hand, or the page's own submit at 0:00), from the window that holds it. */
 export async function submitFromWindow(exam: ExamLoaded, windowId: string, now: Date, ip: string | null) {
-  if (exam.attempt.status !== "in_progress") return { ok: true as const };
+  if (exam.attempt.status !== "in_progress") return { ok: true as const, reason: exam.attempt.submitReason };
   if (exam.attempt.activeWindow !== windowId)
     return { ok: false as const, status: 409 as const, message: "本场考试已在另一个窗口打开，请在该窗口交卷。" };
   const reason = exam.clock.phase === "grace" || exam.clock.phase === "over" ? "deadline" : "manual";
-  await finalizeAttempt(exam.attempt.id, reason, now, { ip, ticketNumber: exam.reg.ticketNumber, centerId: exam.reg.sitting.centerId });
-  return { ok: true as const };
+  const here = await finalizeAttempt(exam.attempt.id, reason, now, {
+    ip,
+    ticketNumber: exam.reg.ticketNumber,
+    centerId: exam.reg.sitting.centerId,
+  });
+  // Not submitted here: the deadline scheduler closed it a moment earlier.
+  return { ok: true as const, reason: here ? reason : "deadline" };
 }
 
 /** The saved answers of an attempt, by item (what a reclaiming window starts from). */

@@ -3,7 +3,7 @@
 // connection and sends its writes (and admission requests) to the primary process, which holds
 // the one write connection: SQLite has a single writer, so one process commits every batch and
 // no worker ever meets SQLITE_BUSY on the hot path (decision 013).
-import cluster from "node:cluster";
+import cluster, { type Worker } from "node:cluster";
 import { AdmissionGate } from "~/domain/admission";
 import { databaseUrl } from "~/platform/config.server";
 import { capacityConfig } from "./capacity.server";
@@ -13,9 +13,13 @@ import type { AdmissionAnswer, ExamAdmission, ExamStore, ExamWrites, WriteOp, Wr
 
 export const IPC_TAG = "zw-exam";
 type CallBody = { call: "write"; op: WriteOp } | { call: "admit"; key: string; nowMs: number };
-type Call = { tag: typeof IPC_TAG; id: number } & CallBody;
-type Reply =
-  { tag: typeof IPC_TAG; id: number; ok: true; value: unknown } | { tag: typeof IPC_TAG; id: number; ok: false; message: string };
+type Call = { id: number } & CallBody;
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+// One message carries every call a worker made in one turn of its event loop, and one message
+// every answer the primary has for a worker in one turn: at saturation the cluster channel's
+// per-message cost (serialising, a pipe write, a wake-up) was a large share of a save.
+type CallMessage = { tag: typeof IPC_TAG; calls: Call[] };
+type ReplyMessage = { tag: typeof IPC_TAG; replies: Reply[] };
 
 export function storeFile(): string {
   const url = databaseUrl();
@@ -38,13 +42,32 @@ export function localAdmission(): ExamAdmission {
 function ipcChannel() {
   let next = 1;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  process.on("message", (msg: Reply) => {
+  let outbox: Call[] = [];
+  const fail = (ids: number[], e: Error) => {
+    for (const id of ids) {
+      const w = waiting.get(id);
+      if (!w) continue;
+      waiting.delete(id);
+      w.reject(e);
+    }
+  };
+  const flush = () => {
+    const calls = outbox;
+    outbox = [];
+    if (!process.connected) return fail(calls.map((c) => c.id), new Error("exam writer unavailable"));
+    process.send!({ tag: IPC_TAG, calls } satisfies CallMessage, undefined, undefined, (err) => {
+      if (err) fail(calls.map((c) => c.id), err);
+    });
+  };
+  process.on("message", (msg: ReplyMessage) => {
     if (msg?.tag !== IPC_TAG) return;
-    const w = waiting.get(msg.id);
-    if (!w) return;
-    waiting.delete(msg.id);
-    if (msg.ok) w.resolve(msg.value);
-    else w.reject(new Error(msg.message));
+    for (const r of msg.replies) {
+      const w = waiting.get(r.id);
+      if (!w) continue;
+      waiting.delete(r.id);
+      if (r.ok) w.resolve(r.value);
+      else w.reject(new Error(r.message));
+    }
   });
   // The primary is gone: nothing in flight will be answered (the page retries what was not acknowledged).
   process.on("disconnect", () => {
@@ -56,12 +79,8 @@ function ipcChannel() {
       if (!process.connected) return reject(new Error("exam writer unavailable"));
       const id = next++;
       waiting.set(id, { resolve, reject });
-      process.send!({ tag: IPC_TAG, id, ...body } as Call, undefined, undefined, (err) => {
-        if (err) {
-          waiting.delete(id);
-          reject(err);
-        }
-      });
+      // setImmediate: after this turn's I/O callbacks, so every request read in this turn shares the message.
+      if (outbox.push({ id, ...body }) === 1) setImmediate(flush);
     });
 }
 
@@ -94,15 +113,29 @@ export function examStore(): ExamStore {
 export function hostExamWriter(workers: typeof cluster) {
   const writer = localWriter();
   const admission = localAdmission();
-  workers.on("message", (worker, msg: Call) => {
+  const outboxes = new Map<Worker, Reply[]>();
+  const reply = (worker: Worker, r: Reply) => {
+    let box = outboxes.get(worker);
+    if (!box) {
+      const replies: Reply[] = (box = []);
+      outboxes.set(worker, replies);
+      // A committed batch resolves all its writes at once: their answers leave in one message.
+      setImmediate(() => {
+        outboxes.delete(worker);
+        if (worker.isConnected()) worker.send({ tag: IPC_TAG, replies } satisfies ReplyMessage);
+      });
+    }
+    box.push(r);
+  };
+  workers.on("message", (worker, msg: CallMessage) => {
     if (msg?.tag !== IPC_TAG) return;
-    const work = msg.call === "write" ? writer.write(msg.op) : admission.request(msg.key, msg.nowMs);
-    work.then(
-      (value) => worker.isConnected() && worker.send({ tag: IPC_TAG, id: msg.id, ok: true, value } satisfies Reply),
-      (e: unknown) =>
-        worker.isConnected() &&
-        worker.send({ tag: IPC_TAG, id: msg.id, ok: false, message: String((e as Error)?.message ?? e) } satisfies Reply),
-    );
+    for (const c of msg.calls) {
+      const work = c.call === "write" ? writer.write(c.op) : admission.request(c.key, c.nowMs);
+      work.then(
+        (value) => reply(worker, { id: c.id, ok: true, value }),
+        (e: unknown) => reply(worker, { id: c.id, ok: false, message: String((e as Error)?.message ?? e) }),
+      );
+    }
   });
   return writer;
 }

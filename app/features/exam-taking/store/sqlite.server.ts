@@ -76,6 +76,7 @@ export function sqliteReads(conn: Database.Database): ExamReads {
   );
   const openRooms = conn.prepare<[], Awaited<ReturnType<ExamReads["openRooms"]>>[number]>(OPEN_ROOMS_SQL);
   const inProgress = conn.prepare<[string], Awaited<ReturnType<ExamReads["inProgressOfRoom"]>>[number]>(IN_PROGRESS_SQL);
+  const one = conn.prepare<[], { one: number }>(`SELECT 1 AS "one"`);
   return {
     loginRow: async (ticket) => login.get(ticket),
     sessionRow: async (id) => session.get(id),
@@ -94,6 +95,7 @@ export function sqliteReads(conn: Database.Database): ExamReads {
     answerRow: async (id, itemId) => answer.get(id, itemId),
     openRooms: async () => openRooms.all(),
     inProgressOfRoom: async (roomId) => inProgress.all(roomId),
+    ping: async () => one.get()?.one === 1,
   };
 }
 

@@ -88,6 +88,8 @@ export interface ExamReads {
   /** Open, unpaused rooms with their clocks (what the deadline scheduler looks at each second). */
   openRooms(): Promise<{ roomId: string; openedAt: string; pausedMs: number; durationMinutes: number }[]>;
   inProgressOfRoom(roomId: string): Promise<{ attemptId: string; extraMinutes: number; queuedMs: number }[]>;
+  /** The database answers a trivial query (the health endpoint). */
+  ping(): Promise<boolean>;
 }
 
 export interface ExamWrites {

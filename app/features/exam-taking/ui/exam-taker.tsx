@@ -5,6 +5,7 @@ import type { AnswerValue, ServerClock } from "../answer-sync";
 import { type PaperPayload, questionsInOrder } from "../paper-questions";
 import { AnswerCard } from "./answer-card";
 import { PausedDialog, SubmitDialog, SupersededDialog } from "./exam-dialogs";
+import { ExamDone } from "./exam-done";
 import { type ExamHeader, ExamHeaderBar } from "./exam-header";
 import { type ExamQuestion, QuestionView } from "./question-view";
 import { useAnswerSync } from "./use-answer-sync";
@@ -77,7 +78,7 @@ function announcementFor(remainingMs: number): string {
 
 function ExamTaker({ header, attemptId, questions, answers: initialAnswers, clock: initialClock }: TakerProps) {
   const { sync, state, remaining } = useAnswerSync(attemptId, { answers: initialAnswers, clock: initialClock });
-  const { answers, online, superseded, pendingCount, savedAt, ready, clock } = state;
+  const { answers, online, superseded, pendingCount, savedAt, ready, clock, submitted } = state;
   const [flags, setFlags] = useState<Set<string>>(new Set());
   const [current, setCurrent] = useState(0);
   const [confirming, setConfirming] = useState(false);
@@ -104,6 +105,9 @@ function ExamTaker({ header, attemptId, questions, answers: initialAnswers, cloc
       else n.add(id);
       return n;
     });
+
+  // Results are never published while a room is open, so the done view needs nothing from the server.
+  if (submitted) return <ExamDone header={header} result={null} reason={submitted.reason} />;
 
   return (
     <div className="min-h-screen bg-slate-100">
