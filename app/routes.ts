@@ -50,6 +50,8 @@ export default [
     route("center/reports/export.xlsx", "features/reports/routes/center-reports-export.tsx"),
     route("admin/centers", "features/centers/routes/admin-centers.tsx"),
     route("audit", "features/audit/routes/audit.tsx"),
+    route("bank/analysis", "features/bank/routes/bank-analysis.tsx"),
+    route("bank/analysis/export.xlsx", "features/bank/routes/bank-analysis-export.tsx"),
   ]),
   route("*", "features/shell/routes/not-found.tsx"),
 ] satisfies RouteConfig;

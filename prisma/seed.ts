@@ -16,6 +16,7 @@ import { assembleSkillPaper, type SkillTask } from "../app/domain/skill";
 import { seedEvaluations } from "./seed-evaluation";
 import { seedRatings } from "./seed-ratings";
 import { seedDepartmentAssessments } from "./seed-departments";
+import { seedItemAnalysis } from "./seed-item-analysis";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -279,6 +280,7 @@ async function main() {
   await seedEvaluations(db, main.id, people, new Date());
   await seedRatings(db, main.id, people, new Date());
   await seedDepartmentAssessments(db, main.id, new Date());
+  await seedItemAnalysis(db, main.id, bank.items, bank.version, new Date());
   console.log(`演示数据已创建：3 个中心，${DEMO_STAFF.length + 5} 名人员，${DEMO_ACCOUNTS.length} 个账号（密码 ${DEMO_PASSWORD}）。`);
 }
 

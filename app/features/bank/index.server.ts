@@ -3,3 +3,13 @@ export * from "./service/theory.server";
 export * from "./files.server";
 export { SKILL_DIR, loadSkillBankFromDisk } from "./skill-files.server";
 export { currentSkillBank, importSkillBank, type SkillImportSummary } from "./service/skill.server";
+export {
+  AnalysisFilterSchema,
+  analysisExport,
+  analysisInput,
+  analysisSittings,
+  analysisWorkbook,
+  itemAnalysisReport,
+  type AnalysisFilter,
+  type ItemAnalysisReport,
+} from "./service/analysis.server";
