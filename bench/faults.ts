@@ -13,7 +13,7 @@ import path from "node:path";
 import { Pool } from "undici";
 import { Options, parseArgs } from "./lib/args";
 import { Http, SimulatedCandidate, checkStored, sleep, type CandidatePlan, type Sent } from "./lib/candidate";
-import { ensureBuild, freshDatabase, log, machineInfo, root, snapshotBuild, WORK, writeJson } from "./lib/prepare";
+import { ensureBuild, freshDatabase, log, machineInfo, root, snapshotBuild, WORK, writeJson, writeResult } from "./lib/prepare";
 import { BenchServer, track } from "./lib/server";
 import { endpointTable, fmtMs, Recorder } from "./lib/stats";
 import { syntheticBank, writeBankYaml } from "./lib/synthetic-bank";
@@ -362,14 +362,16 @@ async function main() {
     results.push(r);
     ok = r.pass;
   } else throw new Error("--only is kill or import");
-  const file = writeJson(`results-faults-${only}.json`, {
+  const figures = {
     at: new Date().toISOString(),
     machine,
     command: `npm run bench:faults -- ${process.argv.slice(2).join(" ")}`.trim(),
     config: { ...common, killAt, downtime, bankSize },
     results,
-  });
-  console.log(`\nresults: ${path.relative(root, file)}`);
+  };
+  const file = writeJson(`results-faults-${only}.json`, figures);
+  const kept = writeResult(`faults-${only}`, figures);
+  console.log(`\nresults: ${path.relative(root, kept)} (and ${path.relative(root, file)})`);
   process.exitCode = ok ? 0 : 1;
 }
 
