@@ -85,7 +85,11 @@ export async function saturate(
  * The ceiling any per-request API has on this server: GET /health (one trivial query, no
  * session, no write) back to back with `concurrency` in flight, with the same client as the saves.
  */
-export async function httpCeiling(url: string, concurrency: number, seconds: number): Promise<{ perSecond: number; p99: number; errors: number }> {
+export async function httpCeiling(
+  url: string,
+  concurrency: number,
+  seconds: number,
+): Promise<{ perSecond: number; p99: number; errors: number }> {
   const pool = new Pool(url, { connections: concurrency });
   const rec = new Recorder();
   const http = new Http(url, pool, rec);

@@ -213,7 +213,9 @@ describe("answer sync", () => {
   it("shows how the attempt ended from the submit's answer, and a 410 hands over to the page", async () => {
     const h = harness({
       handler: (c) =>
-        c.op === "claim" ? { status: 200, json: { clock: clock(1), answers: {} } } : { status: 200, json: { status: "submitted", reason: "deadline" } },
+        c.op === "claim"
+          ? { status: 200, json: { clock: clock(1), answers: {} } }
+          : { status: 200, json: { status: "submitted", reason: "deadline" } },
     });
     await h.sync.start();
     await h.sync.submit();

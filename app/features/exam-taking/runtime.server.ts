@@ -72,7 +72,11 @@ export async function handleHealth(_req: IncomingMessage, res: ServerResponse): 
   }
   const body = JSON.stringify(ok ? { status: "ok" } : { status: "unavailable", message: "数据库暂时无法访问。" });
   res
-    .writeHead(ok ? 200 : 503, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(body) })
+    .writeHead(ok ? 200 : 503, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Length": Buffer.byteLength(body),
+    })
     .end(body);
 }
 

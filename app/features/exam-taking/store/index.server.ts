@@ -54,9 +54,17 @@ function ipcChannel() {
   const flush = () => {
     const calls = outbox;
     outbox = [];
-    if (!process.connected) return fail(calls.map((c) => c.id), new Error("exam writer unavailable"));
+    if (!process.connected)
+      return fail(
+        calls.map((c) => c.id),
+        new Error("exam writer unavailable"),
+      );
     process.send!({ tag: IPC_TAG, calls } satisfies CallMessage, undefined, undefined, (err) => {
-      if (err) fail(calls.map((c) => c.id), err);
+      if (err)
+        fail(
+          calls.map((c) => c.id),
+          err,
+        );
     });
   };
   process.on("message", (msg: ReplyMessage) => {
