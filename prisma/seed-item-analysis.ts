@@ -13,7 +13,7 @@
 // Papers come from the real assembly, answers are graded with the real grading, so the analysis
 // reads exactly what an exam day would have stored.
 import type { PrismaClient } from "../app/generated/prisma/client";
-import { assembleTheoryPaper, candidateOrder } from "../app/domain/assembly";
+import { assembleTheoryPaper, candidateOrder, paperItemIds, type PriorPaper } from "../app/domain/assembly";
 import type { BankItem } from "../app/domain/bank";
 import { gradeTheory, type AnswerValue } from "../app/domain/grading";
 import { idNumberCheckChar } from "../app/domain/id-number";
@@ -202,6 +202,7 @@ export async function seedItemAnalysis(
     { no: 2, daysAgo: 105, seed: 20260610 },
   ];
   let nextPerson = 0;
+  const earlier: PriorPaper[] = [];
   for (const { no, daysAgo, seed } of plan) {
     // Candidates (person indexes) and whether they retake.
     let seats: { i: number; retake: boolean }[];
@@ -217,7 +218,8 @@ export async function seedItemAnalysis(
     const missing = seats.filter((s) => !created[s.i]).map((s) => s.i);
     if (missing.length) await createPeople(Math.min(...missing), Math.max(...missing) + 1);
 
-    const assembled = assembleTheoryPaper(bank, level, seed, version);
+    // As the sittings service does: each paper assembled against the level's earlier ones (decision 016).
+    const assembled = assembleTheoryPaper(bank, level, seed, version, { previous: [...earlier] });
     if (!assembled.ok) throw new Error(assembled.message);
     const snapshot = snapshotOf(assembled.paper, bank);
     const paper = await db.paper.create({
@@ -230,6 +232,7 @@ export async function seedItemAnalysis(
         items: JSON.stringify(snapshot),
       },
     });
+    earlier.push({ id: paper.id, items: paperItemIds(assembled.paper) });
     const day = formatDate(new Date(now.getTime() - daysAgo * DAY));
     const startsAt = new Date(`${day}T09:00:00+08:00`);
     const sitting = await db.sitting.create({

@@ -1,8 +1,8 @@
 // 组卷命令行工具（只读题库文件，不用数据库）：
-//   npm run paper -- --level L5|L4|L3 --kind theory --seed N [--json] [--bank DIR]
+//   npm run paper -- --level L5|L4|L3 --kind theory --seed N [--after N] [--json] [--bank DIR]
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { assembleTheoryPaper, type TheoryPaper } from "~/domain/assembly";
+import { assembleInSequence, assembleTheoryPaper, paperItemIds, type TheoryPaper } from "~/domain/assembly";
 import { assembleSkillPaper } from "~/domain/skill";
 import { loadSkillBankFromDisk } from "~/features/bank/index.server";
 import { ITEM_TYPES } from "~/domain/bank";
@@ -10,12 +10,14 @@ import { isLevel, LEVEL_LABELS, type Level } from "~/domain/levels";
 import { BANK_DIR, loadBankFromDisk } from "~/features/bank/files.server";
 import { table } from "./text-table";
 
-const USAGE = `用法：npm run paper -- --level L5|L4|L3 --kind theory --seed N [--json] [--bank 目录]
+const USAGE = `用法：npm run paper -- --level L5|L4|L3 --kind theory --seed N [--after N] [--json] [--bank 目录]
 
 参数：
   --level   试卷等级：L5（五级/初级工）、L4（四级/中级工）、L3（三级/高级工）
   --kind    试卷类型：theory（理论知识，默认）；skill（技能考核）
   --seed    随机种子，非负整数；同一题库版本、等级和种子总是得到同一份试卷
+  --after   理论试卷按曝光组卷：先依次组 N 份（种子 1–N，每份考虑此前各份），本卷优先用这 N 份用得少的题，
+            并尽量与每一份都少重合（与考试场次组卷相同）；输出与每一份共有的题数
   --json    以 JSON 输出试卷（默认输出中文组卷蓝图）
   --bank    题库目录（默认 ${path.relative(process.cwd(), BANK_DIR) || "."}）`;
 
@@ -67,7 +69,7 @@ function parseArgsProblem(e: unknown): string {
 }
 
 function main(argv: string[]): number {
-  let values: { level?: string; kind?: string; seed?: string; json?: boolean; bank?: string; help?: boolean };
+  let values: { level?: string; kind?: string; seed?: string; after?: string; json?: boolean; bank?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -75,6 +77,7 @@ function main(argv: string[]): number {
         level: { type: "string" },
         kind: { type: "string" },
         seed: { type: "string" },
+        after: { type: "string" },
         json: { type: "boolean" },
         bank: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -97,6 +100,9 @@ function main(argv: string[]): number {
   const seed = Number(values.seed);
   if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) return usage(`种子应为非负整数：${values.seed}`);
   if (values.bank !== undefined && values.bank.trim() === "") return usage("--bank 需要一个目录。");
+  const after = values.after === undefined ? 0 : Number(values.after);
+  if (values.after !== undefined && (!/^\d+$/.test(values.after) || after > 1000)) return usage(`--after 应为 0–1000 的整数：${values.after}`);
+  if (values.after !== undefined && kind === "skill") return usage("--after 只用于理论试卷（--kind theory）。");
   const level: Level = values.level;
   if (kind === "skill") return skillPaper(level, seed, values.json === true, values.bank);
 
@@ -112,20 +118,39 @@ function main(argv: string[]): number {
     console.error(`题库校验未通过：共 ${bank.errors.length} 处错误，无法组卷。`);
     return 1;
   }
-  const result = assembleTheoryPaper(bank.items, level, seed, bank.version);
+  const earlier = after > 0 ? assembleInSequence(bank.items, level, bank.version, after) : [];
+  if (typeof earlier === "string") {
+    console.error(earlier);
+    return 1;
+  }
+  const previous = earlier.map((p) => ({ id: `seed-${p.seed}`, items: paperItemIds(p) }));
+  const result = assembleTheoryPaper(bank.items, level, seed, bank.version, after > 0 ? { previous } : {});
   if (!result.ok) {
     console.error(result.message);
     return 1;
   }
+  // With --after: how many items this paper shares with each earlier one.
+  const mine = new Set(paperItemIds(result.paper));
+  const shared = previous.map((p) => ({ paper: p.id, shared: p.items.filter((id) => mine.has(id)).length, of: mine.size }));
   if (values.json) {
     // Each item with its enemy tag (null if none), so that "one item per tag" can be checked by eye.
     const enemyOf = new Map(bank.items.map((i) => [i.id, i.enemy]));
     const paper = {
       ...result.paper,
       sections: result.paper.sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, enemy: enemyOf.get(i.id) ?? null })) })),
+      ...(after > 0 ? { overlap: shared } : {}),
     };
     console.log(JSON.stringify(paper, null, 2));
-  } else console.log(blueprint(result.paper));
+  } else {
+    console.log(blueprint(result.paper));
+    if (after > 0) {
+      const most = shared.reduce((m, x) => Math.max(m, x.shared), 0);
+      console.log(
+        `\n按曝光组卷：此前依次组了 ${after} 份（种子 1–${after}）。本卷 ${mine.size} 题与每一份共有的题数：` +
+          `${shared.map((x) => `${x.paper.replace("seed-", "种子")} ${x.shared}`).join("、")}；最多 ${most} 题（${((most / Math.max(1, mine.size)) * 100).toFixed(1)}%）。`,
+      );
+    }
+  }
   return 0;
 }
 

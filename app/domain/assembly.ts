@@ -1,7 +1,7 @@
 // Theory paper assembly (REFERENCE §2): 100 points, each area's points = its weight in table 4.1,
 // a documented type mix, ≥ half of each work area's items (per type) from the paper's own level,
 // reproducible from (bank version, level, seed), no repeats, shortfalls named by bucket; only items
-// that passed review (isEligible), never two items of one enemy tag, less exposed items first.
+// that passed review (isEligible), never two items of one enemy tag, less exposed items first (spread over the earlier papers).
 import { isEligible, type BankItem, type ItemType } from "./bank";
 import { BASIC_AREAS, LEVEL_LABELS, LOWER_LEVELS, THEORY_WEIGHTS, type Area, type Level } from "./levels";
 import { seededRandom, shuffled } from "./random";
@@ -38,6 +38,12 @@ export type TheoryPaper = {
   bankVersion: string;
   totalPoints: number;
   sections: PaperSection[];
+  /**
+   * Present when the paper was assembled with the earlier papers of its level (options.previous):
+   * their ids, in the order given. Stored papers never change, so these ids and (version, level,
+   * seed) reproduce the paper exactly (docs/decisions/016-item-exposure.md).
+   */
+  exposure?: { papers: string[] };
 };
 /**
  * `ownLevel`: the shortage is of items of the paper's own level (at least half must be).
@@ -68,13 +74,37 @@ export function shortfallMessage(s: readonly Shortfall[]): string {
   );
 }
 
+/** An earlier paper of the level as exposure sees it: its id and the ids of its items. */
+export type PriorPaper = { id: string; items: readonly string[] };
+
+/** The item ids of a paper, in paper order. */
+export function paperItemIds(paper: TheoryPaper): string[] {
+  return paper.sections.flatMap((s) => s.items.map((i) => i.id));
+}
+
+/** The exposure record: how many of `papers` hold each item. */
+export function exposureOf(papers: readonly PriorPaper[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of papers) for (const id of new Set(p.items)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
 export type AssemblyOptions = {
   /**
    * How often each item has been used in papers already. Within a bucket less exposed items come
    * first; items of equal exposure keep their seeded order, so the paper stays reproducible from
-   * (bank version, level, seed, exposure).
+   * (bank version, level, seed, exposure). Defaults to exposureOf(previous) when `previous` is given.
    */
   exposure?: ReadonlyMap<string, number>;
+  /**
+   * The earlier papers of the level. Besides the counts, they decide between items of equal
+   * exposure: the next item is the one whose earlier papers share the fewest items with this paper
+   * so far (then the seeded order), so that the new paper's overlap with each earlier one stays even
+   * instead of piling up on one by chance. Their ids are recorded on the paper (`exposure.papers`).
+   * This only reorders the items of a bucket: the blueprint, the own-level minimum and the enemy
+   * rule are the same as without it.
+   */
+  previous?: readonly PriorPaper[];
 };
 
 /**
@@ -90,24 +120,68 @@ export function assembleTheoryPaper(
 ): AssemblyResult {
   const random = seededRandom(`${version}|${level}|theory|${seed}`);
   const live = bank.filter(isEligible).sort((a, b) => a.id.localeCompare(b.id));
-  const exposure = options.exposure;
+  const previous = options.previous;
+  const exposure = options.exposure ?? (previous ? exposureOf(previous) : undefined);
+  const used = (i: BankItem) => exposure?.get(i.id) ?? 0;
   // Stable: equal exposure keeps the shuffled order.
-  const byExposure = (items: BankItem[]) =>
-    exposure ? [...items].sort((a, b) => (exposure.get(a.id) ?? 0) - (exposure.get(b.id) ?? 0)) : items;
+  const byExposure = (items: BankItem[]) => (exposure ? [...items].sort((a, b) => used(a) - used(b)) : items);
   const draw = (items: readonly BankItem[]) => byExposure(shuffled(items, random));
   const usedEnemies = new Set<string>();
+  const blocked = (i: BankItem, local: ReadonlySet<string>) => !!i.enemy && (usedEnemies.has(i.enemy) || local.has(i.enemy));
   /** Up to `n` items in order, skipping any whose enemy tag is taken (by the paper or an earlier pick). */
-  const take = (candidates: readonly BankItem[], n: number): BankItem[] => {
+  const takeInOrder = (candidates: readonly BankItem[], n: number): BankItem[] => {
     const out: BankItem[] = [];
     const local = new Set<string>();
     for (const i of candidates) {
       if (out.length >= n) break;
-      if (i.enemy && (usedEnemies.has(i.enemy) || local.has(i.enemy))) continue;
+      if (blocked(i, local)) continue;
       if (i.enemy) local.add(i.enemy);
       out.push(i);
     }
     return out;
   };
+  // With earlier papers: shared[k] = items of this paper so far that earlier paper k also holds.
+  const shared = (previous ?? []).map(() => 0);
+  const heldBy = new Map<string, number[]>();
+  (previous ?? []).forEach((p, k) => {
+    for (const id of new Set(p.items)) heldBy.set(id, [...(heldBy.get(id) ?? []), k]);
+  });
+  /** How much taking `i` would add to the paper's overlap with the earlier papers: [max, sum]. */
+  const cost = (i: BankItem): [number, number] => {
+    const ks = heldBy.get(i.id) ?? [];
+    return [ks.reduce((m, k) => Math.max(m, shared[k] + 1), 0), ks.reduce((s, k) => s + shared[k], 0)];
+  };
+  /**
+   * Like takeInOrder over candidates sorted by exposure, but among the least exposed items still
+   * available the one that adds least to the overlap with any one earlier paper comes first
+   * (ties: the seeded order). Updates `shared`, so it is only called for items the paper takes.
+   */
+  const takeSpread = (candidates: readonly BankItem[], n: number): BankItem[] => {
+    const out: BankItem[] = [];
+    const local = new Set<string>();
+    const left = [...candidates];
+    while (out.length < n) {
+      let best = -1;
+      let bestCost: [number, number] = [0, 0];
+      for (let k = 0; k < left.length; k++) {
+        const i = left[k];
+        if (blocked(i, local)) continue;
+        if (best >= 0 && used(i) > used(left[best])) break; // sorted by exposure: only the least used compete
+        const c = cost(i);
+        if (best < 0 || c[0] < bestCost[0] || (c[0] === bestCost[0] && c[1] < bestCost[1])) {
+          best = k;
+          bestCost = c;
+        }
+      }
+      if (best < 0) break;
+      const [i] = left.splice(best, 1);
+      if (i.enemy) local.add(i.enemy);
+      for (const k of heldBy.get(i.id) ?? []) shared[k]++;
+      out.push(i);
+    }
+    return out;
+  };
+  const take = previous && previous.length > 0 ? takeSpread : takeInOrder;
   const commit = (items: readonly BankItem[]) => {
     for (const i of items) if (i.enemy) usedEnemies.add(i.enemy);
   };
@@ -136,8 +210,8 @@ export function assembleTheoryPaper(
       const firstIds = new Set(first.map((i) => i.id));
       const rest = draw([...own.filter((i) => !firstIds.has(i.id)), ...lower]);
       // Everything of the rest that could still be drawn (distinct enemy tags), then what is drawn.
-      const restAll = take(rest, Infinity);
-      const more = restAll.slice(0, need - first.length);
+      const restAll = takeInOrder(rest, Infinity);
+      const more = take(rest, need - first.length);
       commit(more);
       // Two rules can fail: enough items in all, and at least half from the own level. Name the
       // one with the larger deficit, so that fixing the bank by the message fixes it at once.
@@ -158,8 +232,32 @@ export function assembleTheoryPaper(
   if (shortfalls.length > 0) return { ok: false, shortfalls, message: shortfallMessage(shortfalls) };
   return {
     ok: true,
-    paper: { level, kind: "theory", seed, bankVersion: version, totalPoints: sections.reduce((s, x) => s + x.points, 0), sections },
+    paper: {
+      level,
+      kind: "theory",
+      seed,
+      bankVersion: version,
+      totalPoints: sections.reduce((s, x) => s + x.points, 0),
+      sections,
+      ...(previous ? { exposure: { papers: previous.map((p) => p.id) } } : {}),
+    },
   };
+}
+
+/**
+ * `count` papers of a level as successive sittings get them: seeds 1..count, each assembled with
+ * the papers before it as `previous` (ids "seed-1", "seed-2", …). An error message if one fails.
+ */
+export function assembleInSequence(bank: readonly BankItem[], level: Level, version: string, count: number): TheoryPaper[] | string {
+  const out: TheoryPaper[] = [];
+  const previous: PriorPaper[] = [];
+  for (let seed = 1; seed <= count; seed++) {
+    const r = assembleTheoryPaper(bank, level, seed, version, { previous: [...previous] });
+    if (!r.ok) return r.message;
+    out.push(r.paper);
+    previous.push({ id: `seed-${seed}`, items: paperItemIds(r.paper) });
+  }
+  return out;
 }
 
 /** One candidate's view: items shuffled within each area, options shuffled (keys follow the letters). */

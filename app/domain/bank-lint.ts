@@ -1,8 +1,8 @@
 // Bank lint: figures that show whether the theory bank measures knowledge rather than test-taking
 // cues (README "Lint"). Pure: the caller reads the files; every figure is in the returned object.
-import { assembleTheoryPaper, ITEM_POINTS, type TheoryPaper } from "./assembly";
+import { assembleInSequence, assembleTheoryPaper, ITEM_POINTS, paperItemIds, type TheoryPaper } from "./assembly";
 import { bankVersion, itemStatus, loadBank, type BankFile, type BankItem, type ItemStatus } from "./bank";
-import { LEVELS, type Level } from "./levels";
+import { LEVEL_LABELS, LEVELS, type Level } from "./levels";
 import { lawFinder, loadLaws, type Law } from "./laws";
 import { parseYamlList } from "./yaml-list";
 
@@ -39,9 +39,16 @@ export type LintThresholds = {
   cueMeanTarget: number;
   /** Two items are near duplicates at or above this Dice similarity of character bigrams. */
   nearDuplicate: number;
-  /** Papers assembled per level for the cue-only candidate. */
+  /** Papers assembled per level for the cue-only candidate (also the independent overlap figure). */
   seedsPerLevel: number;
+  /** Fail when two of the sequential papers of a level share more than this share of their items. */
+  overlapMax: number;
+  /** Papers assembled in sequence per level, each with the earlier ones as exposure. */
+  sequentialPapers: number;
 };
+
+/** Two papers of one level share at most a third of their items (issue 17, "Size and exposure"). */
+export const OVERLAP_MAX = 1 / 3;
 
 export const DEFAULT_THRESHOLDS: LintThresholds = {
   longestKeyMax: 0.35,
@@ -49,6 +56,8 @@ export const DEFAULT_THRESHOLDS: LintThresholds = {
   cueMeanTarget: 30,
   nearDuplicate: 0.6,
   seedsPerLevel: 20,
+  overlapMax: OVERLAP_MAX,
+  sequentialPapers: 10,
 };
 
 type Letter = "A" | "B" | "C" | "D" | "E";
@@ -90,6 +99,14 @@ export type Figures = {
 };
 export type FileFigures = Figures & { path: string };
 
+/** Pairwise overlap among papers: the share of a paper's items that the other paper holds too. */
+export type OverlapFigure = { papers: number; pairs: number; max: number; mean: number };
+/**
+ * Per level: `sequential`, papers of seeds 1..sequentialPapers assembled in turn, each with the
+ * earlier ones as exposure (as sittings are); `independent`, seeds 1..seedsPerLevel without it.
+ */
+export type OverlapLevel = { level: Level; sequential: OverlapFigure; independent: OverlapFigure; error?: string };
+
 export type CueLevel = { level: Level; papers: number; mean: number; max: number; min: number; scores: number[]; error?: string };
 export type Finding = { id: string; where: string; message: string };
 export type NearDuplicate = { a: string; b: string; whereA: string; whereB: string; similarity: number };
@@ -101,6 +118,8 @@ export type LintReport = {
   overall: Figures;
   files: FileFigures[];
   cue: CueLevel[];
+  /** How much papers of one level share, with and without exposure. */
+  overlap: OverlapLevel[];
   nearDuplicates: NearDuplicate[];
   /** Stem or explanation names a law but the item has no `law:`. */
   lawMentionWithoutLaw: Finding[];
@@ -347,6 +366,58 @@ export function explanationProblems(i: BankItem): string[] {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Max and mean over all pairs of the share of items two papers have in common (of the smaller one). */
+export function pairwiseOverlap(papers: readonly TheoryPaper[]): OverlapFigure {
+  const sets = papers.map((p) => new Set(paperItemIds(p)));
+  let max = 0;
+  let sum = 0;
+  let pairs = 0;
+  for (let a = 0; a < sets.length; a++) {
+    for (let b = a + 1; b < sets.length; b++) {
+      let common = 0;
+      for (const id of sets[a]) if (sets[b].has(id)) common++;
+      const share = common / Math.max(1, Math.min(sets[a].size, sets[b].size));
+      max = Math.max(max, share);
+      sum += share;
+      pairs++;
+    }
+  }
+  return { papers: papers.length, pairs, max, mean: pairs === 0 ? 0 : sum / pairs };
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/**
+ * The overlap figures as Chinese lines (section "组卷重合度" of `npm run bank -- lint`): per level
+ * the sequential and the independent max / mean, and what the independent figure means.
+ */
+export function overlapSection(r: Pick<LintReport, "overlap" | "thresholds">): string[] {
+  const t = r.thresholds;
+  const limit = t.overlapMax === OVERLAP_MAX ? "三分之一" : percent(t.overlapMax);
+  const lines = [
+    `组卷重合度（两份同级试卷共有题目占一份试卷题目的比例；依次组卷：种子 1–${t.sequentialPapers} 依次组卷，每份考虑此前各份的曝光，与考试场次组卷相同；独立组卷：种子 1–${t.seedsPerLevel}，不考虑曝光；上限 ${limit}）`,
+  ];
+  for (const o of r.overlap) {
+    if (o.error) {
+      lines.push(`${o.level} ${LEVEL_LABELS[o.level]}：无法组卷：${o.error}`);
+      continue;
+    }
+    const s = o.sequential;
+    const i = o.independent;
+    lines.push(
+      `${o.level} ${LEVEL_LABELS[o.level]}：依次组卷 ${s.papers} 份 最高 ${percent(s.max)}、平均 ${percent(s.mean)}${s.max > t.overlapMax ? "（超过上限）" : ""}；` +
+        `独立组卷 ${i.papers} 份 最高 ${percent(i.max)}、平均 ${percent(i.mean)}`,
+    );
+  }
+  if (r.overlap.some((o) => !o.error && o.independent.max > t.overlapMax)) {
+    lines.push(
+      `不考虑曝光、各自随机组卷时，个别两份试卷共有的题目超过${limit}：工作区域的题目桶只有每卷抽题量的约 3 倍，独立抽题时两份试卷平均约共有五分之一到四分之一，随机波动使个别两份更高。` +
+        `要让独立组卷也不超过${limit}，须扩充题库（工作区域每桶至少约 4 倍，留有余量约 5 倍）；考试场次按曝光依次组卷，以依次组卷的数字为准，独立组卷的数字不判为未通过。`,
+    );
+  }
+  return lines;
+}
+
 export type LintInput = { files: readonly BankFile[]; laws: { path: string; text: string } };
 
 const pct = (n: number, d: number) => (d === 0 ? 0 : n / d);
@@ -383,15 +454,28 @@ export function lintBank(input: LintInput, thresholds: LintThresholds = DEFAULT_
   // The cue-only candidate on real papers.
   const version = bankVersion(items);
   const byId = new Map(items.map((i) => [i.id, i]));
+  const independent = new Map<Level, TheoryPaper[]>();
   const cue: CueLevel[] = LEVELS.map((level) => {
     const scores: number[] = [];
+    const papers: TheoryPaper[] = [];
+    independent.set(level, papers);
     for (let seed = 1; seed <= thresholds.seedsPerLevel; seed++) {
       const r = assembleTheoryPaper(items, level, seed, version);
       if (!r.ok) return { level, papers: 0, mean: 0, max: 0, min: 0, scores: [], error: r.message };
       scores.push(cueScore(r.paper, byId));
+      papers.push(r.paper);
     }
     const mean = Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 10) / 10;
     return { level, papers: scores.length, mean, max: Math.max(...scores), min: Math.min(...scores), scores };
+  });
+
+  // Overlap between papers of one level: in sequence with exposure, and independently drawn.
+  const none: OverlapFigure = { papers: 0, pairs: 0, max: 0, mean: 0 };
+  const overlap: OverlapLevel[] = LEVELS.map((level) => {
+    const seq = assembleInSequence(items, level, version, thresholds.sequentialPapers);
+    const error = typeof seq === "string" ? seq : cue.find((c) => c.level === level)?.error;
+    if (error) return { level, sequential: none, independent: none, error };
+    return { level, sequential: pairwiseOverlap(seq as TheoryPaper[]), independent: pairwiseOverlap(independent.get(level)!) };
   });
 
   const dups = nearDuplicates(items, thresholds.nearDuplicate, where);
@@ -456,6 +540,15 @@ export function lintBank(input: LintInput, thresholds: LintThresholds = DEFAULT_
     else if (c.mean >= thresholds.cueMeanTarget)
       warnings.push(`只凭线索作答在 ${c.level} 试卷上平均得 ${c.mean} 分，未低于目标 ${thresholds.cueMeanTarget} 分`);
   }
+  for (const o of overlap) {
+    if (o.error || o.sequential.max <= thresholds.overlapMax) continue;
+    failures.push(
+      `${o.level} 依次组卷 ${o.sequential.papers} 份试卷（每份考虑此前各份的曝光）两份最多共有 ${percent(o.sequential.max)} 的题目，超过上限 ${percent(thresholds.overlapMax)}`,
+    );
+  }
+  // The figures themselves, as notes: `bank lint` prints warnings (its own section would be better).
+  // The independent figure never fails: sittings assemble with exposure.
+  warnings.push(...overlapSection({ overlap, thresholds }));
   if (lawsMissing.length) failures.push(`有 ${lawsMissing.length} 部法律法规或标准被引用但不在 laws.yaml 中`);
   if (lawVersionMismatch.length) failures.push(`有 ${lawVersionMismatch.length} 道题的 law.version 与 laws.yaml 不一致`);
   if (explanationMismatch.length) failures.push(`有 ${explanationMismatch.length} 道题的解析与答案不符`);
@@ -482,6 +575,7 @@ export function lintBank(input: LintInput, thresholds: LintThresholds = DEFAULT_
     overall,
     files,
     cue,
+    overlap,
     nearDuplicates: dups,
     lawMentionWithoutLaw,
     lawWithoutVersion,

@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
+  assembleInSequence,
   assembleTheoryPaper,
   candidateOrder,
+  exposureOf,
   ITEM_POINTS,
+  paperItemIds,
   theoryBlueprint,
   typeMix,
   type AssemblyResult,
+  type PriorPaper,
   type Shortfall,
   type TheoryPaper,
 } from "~/domain/assembly";
+import { OVERLAP_MAX, pairwiseOverlap } from "~/domain/bank-lint";
 import { isEligible, ITEM_TYPES, type BankItem, type ItemType } from "~/domain/bank";
 import { BASIC_AREAS, LEVELS, LOWER_LEVELS, THEORY_WEIGHTS, type Area, type Level } from "~/domain/levels";
 import { REQUIREMENTS } from "~/domain/standard";
@@ -28,6 +33,20 @@ const papers = new Map<Level, TheoryPaper[]>(
   LEVELS.map((level) => [level, SEEDS.map((seed) => paperOf(assembleTheoryPaper(bank.items, level, seed, bank.version)))]),
 );
 
+/** `count` papers of seeds base+1.. assembled in turn, each with the earlier ones as exposure (as sittings are). */
+function inSequence(level: Level, base: number, count: number): TheoryPaper[] {
+  const out: TheoryPaper[] = [];
+  const previous: PriorPaper[] = [];
+  for (let seed = base + 1; seed <= base + count; seed++) {
+    const p = paperOf(assembleTheoryPaper(bank.items, level, seed, bank.version, { previous: [...previous] }));
+    out.push(p);
+    previous.push({ id: `p${seed}`, items: paperItemIds(p) });
+  }
+  return out;
+}
+const SEQUENCE_BASES = [0, 100, 500];
+const sequences = new Map<Level, TheoryPaper[][]>(LEVELS.map((level) => [level, SEQUENCE_BASES.map((b) => inSequence(level, b, 10))]));
+
 describe("theory papers from the real bank", () => {
   it("the bank loads without errors", () => {
     expect(bank.errors).toEqual([]);
@@ -36,6 +55,8 @@ describe("theory papers from the real bank", () => {
 
   describe.each(LEVELS)("level %s, seeds 1..200", (level) => {
     const list = () => papers.get(level)!;
+    // The rules of the blueprint hold with exposure too: the seeded papers and the sequential ones.
+    const all = () => [...list(), ...sequences.get(level)!.flat()];
     const weights = THEORY_WEIGHTS[level];
 
     it("carries its level, kind, seed and bank version", () => {
@@ -45,7 +66,7 @@ describe("theory papers from the real bank", () => {
     });
 
     it("has exactly 100 points, each area's points equal to its weight in table 4.1", () => {
-      for (const p of list()) {
+      for (const p of all()) {
         expect(p.totalPoints).toBe(100);
         expect(p.sections.map((s) => s.area)).toEqual(Object.keys(weights));
         for (const s of p.sections) {
@@ -58,14 +79,14 @@ describe("theory papers from the real bank", () => {
     });
 
     it("never repeats an item within a paper", () => {
-      for (const p of list()) {
+      for (const p of all()) {
         const ids = p.sections.flatMap((s) => s.items.map((i) => i.id));
         expect(new Set(ids).size).toBe(ids.length);
       }
     });
 
     it("never holds two items of one enemy tag", () => {
-      for (const p of list()) {
+      for (const p of all()) {
         const tags = p.sections.flatMap((s) => s.items.map((i) => byId.get(i.id)!.enemy)).filter(Boolean);
         expect(new Set(tags).size, `seed ${p.seed}`).toBe(tags.length);
       }
@@ -73,7 +94,7 @@ describe("theory papers from the real bank", () => {
 
     it("has the type mix typeMix(weight) in every section, with the right points and bank data", () => {
       const problems: string[] = [];
-      for (const p of list()) {
+      for (const p of all()) {
         for (const s of p.sections) {
           const counts = Object.fromEntries(ITEM_TYPES.map((t) => [t, s.items.filter((i) => i.type === t).length]));
           expect(counts).toEqual(typeMix(s.weight));
@@ -94,7 +115,7 @@ describe("theory papers from the real bank", () => {
 
     it("draws basic areas from common items and work areas from the own level (≥ half per type) or lower levels only", () => {
       const problems: string[] = [];
-      for (const p of list()) {
+      for (const p of all()) {
         for (const s of p.sections) {
           if (BASIC_AREAS.includes(s.area)) {
             for (const i of s.items) if (i.level !== "common") problems.push(`seed ${p.seed}: ${i.id} in ${s.area} is not common`);
@@ -143,6 +164,30 @@ describe("theory papers from the real bank", () => {
       expect(new Set(keys).size).toBeGreaterThanOrEqual(195);
       // neighbouring seeds differ, not just far-apart ones
       for (let k = 1; k < keys.length; k++) expect(keys[k]).not.toBe(keys[k - 1]);
+    });
+
+    it("shares at most a third of its items with any earlier paper when assembled in sequence", () => {
+      for (const seq of sequences.get(level)!) {
+        const o = pairwiseOverlap(seq);
+        expect(o.pairs).toBe(45);
+        expect(o.max, `${level} sequence from seed ${seq[0].seed}`).toBeLessThanOrEqual(OVERLAP_MAX);
+      }
+    });
+
+    it("records the earlier papers it was given and is reproduced from them", () => {
+      const seq = sequences.get(level)![0];
+      const previous: PriorPaper[] = seq.slice(0, 5).map((p) => ({ id: `p${p.seed}`, items: paperItemIds(p) }));
+      expect(seq[5].exposure).toEqual({ papers: ["p1", "p2", "p3", "p4", "p5"] });
+      const again = paperOf(assembleTheoryPaper([...bank.items].reverse(), level, 6, bank.version, { previous }));
+      expect(again).toEqual(seq[5]);
+      // without them the same seed gives another paper: exposure changed the draw
+      expect(paperItemIds(list()[5])).not.toEqual(paperItemIds(seq[5]));
+    });
+
+    it("assembleInSequence gives the papers sittings get one after another", () => {
+      const seq = assembleInSequence(bank.items, level, bank.version, 10);
+      expect(typeof seq).not.toBe("string");
+      expect((seq as TheoryPaper[]).map(paperItemIds)).toEqual(sequences.get(level)![0].map(paperItemIds));
     });
 
     it("gives a different paper for another bank version with the same seed", () => {
@@ -497,5 +542,71 @@ describe("exposure", () => {
         .map((i) => i.id)
         .sort(),
     );
+  });
+});
+
+describe("exposureOf and pairwiseOverlap", () => {
+  const paper = (seed: number, ids: string[]): TheoryPaper =>
+    ({
+      level: "L5",
+      kind: "theory",
+      seed,
+      bankVersion: "v",
+      totalPoints: ids.length,
+      sections: [{ area: "综合出件", weight: ids.length, points: ids.length, items: ids.map((id) => ({ id, type: "判断", points: 1 })) }],
+    }) as unknown as TheoryPaper;
+
+  it("counts each paper once per item, even if it lists an id twice", () => {
+    const counts = exposureOf([
+      { id: "a", items: ["x", "y", "x"] },
+      { id: "b", items: ["y", "z"] },
+    ]);
+    expect(Object.fromEntries(counts)).toEqual({ x: 1, y: 2, z: 1 });
+    expect(exposureOf([]).size).toBe(0);
+  });
+
+  it("gives max and mean of the shared share over all pairs", () => {
+    const o = pairwiseOverlap([paper(1, ["a", "b", "c", "d"]), paper(2, ["a", "b", "e", "f"]), paper(3, ["g", "h", "i", "j"])]);
+    // pairs: (1,2) 2/4, (1,3) 0, (2,3) 0
+    expect(o).toEqual({ papers: 3, pairs: 3, max: 0.5, mean: 0.5 / 3 });
+    expect(pairwiseOverlap([paper(1, ["a"])])).toEqual({ papers: 1, pairs: 0, max: 0, mean: 0 });
+  });
+});
+
+describe("exposure from earlier papers", () => {
+  // L5 综合出件 draws 4 单选; offer 8 in the bucket and one earlier paper holding four of them.
+  const base = without(exactBank("L5"), 4, inBucket("L5", "综合出件", "单选"));
+  const pool = Array.from({ length: 8 }, () => item("L5", "综合出件", "单选"));
+  const bank = [...base, ...pool];
+  const drawn = (p: TheoryPaper) =>
+    p.sections
+      .find((s) => s.area === "综合出件")!
+      .items.filter((i) => i.type === "单选")
+      .map((i) => i.id);
+
+  it("avoids the items of an earlier paper when enough others are left", () => {
+    const earlier: PriorPaper = { id: "old", items: pool.slice(0, 4).map((i) => i.id) };
+    for (let seed = 1; seed <= 10; seed++) {
+      const p = paperOf(assembleTheoryPaper(bank, "L5", seed, "v", { previous: [earlier] }));
+      expect(drawn(p).sort()).toEqual(
+        pool
+          .slice(4)
+          .map((i) => i.id)
+          .sort(),
+      );
+      expect(p.exposure).toEqual({ papers: ["old"] });
+    }
+  });
+
+  it("spreads what must be shared evenly over the earlier papers", () => {
+    // Two earlier papers hold all eight: the new paper takes two of each rather than four of one.
+    const previous: PriorPaper[] = [
+      { id: "a", items: pool.slice(0, 4).map((i) => i.id) },
+      { id: "b", items: pool.slice(4).map((i) => i.id) },
+    ];
+    for (let seed = 1; seed <= 10; seed++) {
+      const ids = new Set(drawn(paperOf(assembleTheoryPaper(bank, "L5", seed, "v", { previous }))));
+      expect(previous.map((p) => p.items.filter((id) => ids.has(id)).length)).toEqual([2, 2]);
+    }
   });
 });

@@ -2,6 +2,7 @@
 export * from "./service/theory.server";
 export * from "./files.server";
 export { SKILL_DIR, loadSkillBankFromDisk } from "./skill-files.server";
+export { EXPOSURE_WINDOW_MONTHS, itemExposure, type ItemExposure, type ItemExposureOptions } from "./service/exposure.server";
 export { currentSkillBank, importSkillBank, type SkillImportSummary } from "./service/skill.server";
 export {
   AnalysisFilterSchema,

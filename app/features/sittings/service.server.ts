@@ -32,7 +32,7 @@ import {
 import { formatDate, formatDateTime, formatTime } from "~/domain/time";
 import { assembleSkillPaper } from "~/domain/skill";
 import type { Prisma } from "~/generated/prisma/client";
-import { currentBank, currentSkillBank } from "~/features/bank/index.server";
+import { currentBank, currentSkillBank, itemExposure } from "~/features/bank/index.server";
 import { issueCertificates, registrationEligibility } from "~/features/certificates/index.server";
 import { capacityConfig, finalizeAttempt, finalizeOverdue, grantExtraTime } from "~/features/exam-taking/index.server";
 import { allAtOnceWaitSeconds, type StaggerRoom, staggeredOpening } from "~/domain/admission";
@@ -322,7 +322,10 @@ export async function assembleSittingPaper(sittingId: string, actor?: AuditActor
   enforce(canAssemble({ state: sittingState(sitting), rooms: sitting.rooms.map((r) => ({ state: roomState(r) })) }));
   const bank = await currentBank(db);
   if (!bank) httpError(409, "尚未导入题库，请先运行 npm run bank -- import。");
-  const result = assembleTheoryPaper(bank.items, sitting.level as Level, sitting.seed, bank.version);
+  // Less exposed items first, spread over the level's earlier papers; their ids are recorded on
+  // the paper (content.exposure.papers), which keeps it reproducible (decision 016).
+  const exposure = await itemExposure(sitting.level as Level, { now: new Date(), excludeSittingId: sittingId });
+  const result = assembleTheoryPaper(bank.items, sitting.level as Level, sitting.seed, bank.version, { previous: exposure.papers });
   if (!result.ok) httpError(409, result.message);
   const snapshot = snapshotOf(result.paper, bank.items);
   await db.$transaction(async (tx) => {
