@@ -50,6 +50,7 @@ export default [
     route("center/reports/export.xlsx", "features/reports/routes/center-reports-export.tsx"),
     route("admin/centers", "features/centers/routes/admin-centers.tsx"),
     route("audit", "features/audit/routes/audit.tsx"),
+    route("bank", "features/bank/routes/bank.tsx"),
     route("bank/analysis", "features/bank/routes/bank-analysis.tsx"),
     route("bank/analysis/export.xlsx", "features/bank/routes/bank-analysis-export.tsx"),
   ]),

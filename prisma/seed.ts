@@ -115,6 +115,9 @@ const DEMO_STAFF: StaffSeed[] = [
   { name: "郑涛", birth: "1982-08-16", female: false, staffRole: "综合窗口工作人员", hire: "2011-04-01", phone: "13916000016" },
 ];
 
+/** The demo 题库管理员: the name written into the bank files as reviewer (not an author of any item). */
+const BANK_MAINTAINER_NAME = "孙颖";
+
 // Platform roles of the demo accounts: [username, staff name or null, roles, center key]
 const DEMO_ACCOUNTS: [string, string | null, string[], "main" | "other" | null][] = [
   ["candidate", "李明", ["candidate"], "main"],
@@ -129,6 +132,7 @@ const DEMO_ACCOUNTS: [string, string | null, string[], "main" | "other" | null][
   ["peer", "周敏", ["candidate"], "main"],
   ["admin", "吴强", ["center_admin"], "main"],
   ["platform", null, ["platform_admin"], null],
+  ["bank", null, ["bank_maintainer"], null],
   ["admin2", "钱进", ["center_admin"], "other"],
 ];
 
@@ -224,7 +228,7 @@ async function main() {
     await db.user.create({
       data: {
         username,
-        displayName: staffName ?? "平台管理员",
+        displayName: staffName ?? (roles.includes("bank_maintainer") ? BANK_MAINTAINER_NAME : "平台管理员"),
         passwordHash,
         centerId,
         personId: staffName ? people.get(staffName)! : null,

@@ -4,23 +4,33 @@
 //   import    校验后把题库导入数据库（DATABASE_URL，默认 data/app.db），幂等
 //   lint      线索与一致性检查（最长选项、答案分布、只凭线索作答得分、相似题、法律版本、解析与答案）
 //   review    记录一道题的审核：npm run bank -- review <id> --reviewer 姓名 [--date YYYY-MM-DD]
-import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { theoryBlueprint } from "~/domain/assembly";
-import { applyReview, isEligible, isIsoDate, itemStatus, ITEM_TYPES, type BankItem } from "~/domain/bank";
+import { isEligible, isIsoDate, itemStatus, ITEM_TYPES, type BankItem } from "~/domain/bank";
 import { DEFAULT_THRESHOLDS, lintBank, type Figures, type LintReport } from "~/domain/bank-lint";
 import { BASIC_AREAS, LEVEL_LABELS, LEVELS, type Level } from "~/domain/levels";
 import { REQUIREMENTS, workContentsOf } from "~/domain/standard";
-import { BANK_DIR, LAWS_FILE, loadBankFromDisk, readBankFiles, readLawsFile } from "~/features/bank/files.server";
+import {
+  BANK_DIR,
+  LAWS_FILE,
+  loadBankFromDisk,
+  readBankFiles,
+  readLawsFile,
+  withBankLock,
+  writeItemStatus,
+} from "~/features/bank/files.server";
 import { table } from "./text-table";
+
+/** Each bucket keeps at least this many times what one paper draws from it. */
+const BUCKET_MULTIPLE = 3;
 
 const USAGE = `用法：npm run bank -- <命令>
 
 命令：
   validate   校验题库文件，逐条列出错误（文件:行: 说明）
-  stats      统计各等级、区域、题型的题量（在用 = 可进入试卷的题目，草稿另列；不足一份试卷抽题量 2 倍的
-             标记“不足2倍”）及工作内容覆盖情况
+  stats      统计各等级、区域、题型的题量（在用 = 可进入试卷的题目，草稿另列；不足一份试卷抽题量 3 倍的
+             标记“不足3倍”）及工作内容覆盖情况
   import     校验后将题库导入数据库（使用 DATABASE_URL，默认 data/app.db）
   lint       检查题库是否“考知识而不是考技巧”：单选答案是否总是最长选项、答案字母分布、
              判断题正误分布（含绝对化用词的题干单列）、只凭线索作答在各级试卷上的得分、
@@ -84,9 +94,10 @@ function stats(): number {
       for (const type of ITEM_TYPES) {
         const need = counts[type];
         const have = count(bucketLevel, area, type);
-        // Rounded down, so that a ratio shown as 2.00× is never below 2.
+        // Rounded down, so that a ratio shown as 3.00× is never below 3. Three times the draw keeps
+        // two papers of a level, assembled by exposure, at most a third apart (decision 016).
         const ratio = need === 0 ? "—" : `${(Math.floor((have / need) * 100) / 100).toFixed(2)}×`;
-        const flag = need > 0 && have < 2 * need ? "不足2倍" : "";
+        const flag = need > 0 && have < BUCKET_MULTIPLE * need ? `不足${BUCKET_MULTIPLE}倍` : "";
         if (flag) short++;
         const d = inBucket(drafts, bucketLevel, area, type);
         rows.push([level, area, basic ? "公共" : level, type, String(need), String(have), d ? String(d) : "", ratio, flag]);
@@ -94,7 +105,11 @@ function stats(): number {
     }
   }
   console.log(table(["试卷等级", "区域", "题目来源", "题型", "每卷抽题", "在用题量", "草稿", "倍数", "提示"], rows, [4, 5, 6, 7]));
-  console.log(short === 0 ? "\n所有题目桶的在用题量均达到每卷抽题量的 2 倍以上。" : `\n共 ${short} 个题目桶不足每卷抽题量的 2 倍。`);
+  console.log(
+    short === 0
+      ? `\n所有题目桶的在用题量均达到每卷抽题量的 ${BUCKET_MULTIPLE} 倍以上。`
+      : `\n共 ${short} 个题目桶不足每卷抽题量的 ${BUCKET_MULTIPLE} 倍。`,
+  );
 
   console.log("\n二、工作内容覆盖（在用题目数）\n");
   const byContent = new Map<string, number>();
@@ -307,7 +322,7 @@ function lint(argv: string[]): number {
   return report.failures.length === 0 ? 0 : 1;
 }
 
-function review(argv: string[]): number {
+async function review(argv: string[]): Promise<number> {
   let values: { reviewer?: string; date?: string };
   let positionals: string[];
   try {
@@ -337,19 +352,18 @@ function review(argv: string[]): number {
     console.error(`--date 应为 YYYY-MM-DD 格式的日期：${date}`);
     return 2;
   }
-  const files = readBankFiles();
-  const file = files.find((f) => new RegExp(`^\\s*-\\s+id:\\s*["']?${id.replace(/[^A-Za-z0-9-]/g, "")}["']?\\s*(#.*)?$`, "m").test(f.text));
-  if (!file) {
-    console.error(`题库中没有题目 ${id}。`);
+  // The same writer as the review screen (/bank/review): app/features/bank/files.server.ts.
+  const locked = await withBankLock(() => writeItemStatus(id, { kind: "activate", reviewer, date }));
+  if (!locked.ok) {
+    console.error("题库正被其他操作修改，请稍后重试。");
     return 1;
   }
-  const r = applyReview(file, id, reviewer, date);
+  const r = locked.value;
   if (!r.ok) {
     console.error(r.message);
     return 1;
   }
-  fs.writeFileSync(path.resolve(file.path), r.text);
-  console.log(`已记录审核：${id}（${file.path}）审核人 ${reviewer}，日期 ${date}，状态改为 active。`);
+  console.log(`已记录审核：${id}（${r.path}）审核人 ${reviewer}，日期 ${date}，状态改为 active。`);
   return 0;
 }
 
@@ -369,7 +383,7 @@ async function main(argv: string[]): Promise<number> {
     case "lint":
       return lint(rest);
     case "review":
-      return review(rest);
+      return await review(rest);
     case "help":
     case "--help":
     case "-h":

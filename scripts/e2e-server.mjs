@@ -1,9 +1,17 @@
 // The server the browser tests run against: production build, fresh seeded database.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { prepareDatabase, root } from "./lib.mjs";
 
 const dbFile = process.env.E2E_DB ?? path.join(root, "data", "e2e.db");
+// The bank screen writes review states into the bank files: the browser tests work on a copy, so
+// that a run never changes the repository's question-bank/.
+const bankCopy = path.join(root, "data", "e2e-bank");
+fs.rmSync(bankCopy, { recursive: true, force: true });
+fs.cpSync(path.join(root, "question-bank"), bankCopy, { recursive: true });
+process.env.BANK_DIR = path.join(bankCopy, "theory");
+process.env.SKILL_DIR = path.join(bankCopy, "skill");
 const env = prepareDatabase(dbFile, { fresh: true });
 const server = spawn(process.execPath, ["server.js"], {
   cwd: root,

@@ -101,7 +101,8 @@ function main(argv: string[]): number {
   if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) return usage(`种子应为非负整数：${values.seed}`);
   if (values.bank !== undefined && values.bank.trim() === "") return usage("--bank 需要一个目录。");
   const after = values.after === undefined ? 0 : Number(values.after);
-  if (values.after !== undefined && (!/^\d+$/.test(values.after) || after > 1000)) return usage(`--after 应为 0–1000 的整数：${values.after}`);
+  if (values.after !== undefined && (!/^\d+$/.test(values.after) || after > 1000))
+    return usage(`--after 应为 0–1000 的整数：${values.after}`);
   if (values.after !== undefined && kind === "skill") return usage("--after 只用于理论试卷（--kind theory）。");
   const level: Level = values.level;
   if (kind === "skill") return skillPaper(level, seed, values.json === true, values.bank);

@@ -30,6 +30,9 @@ export function isIsoDate(s: string): boolean {
   return days !== undefined && d >= 1 && d <= days;
 }
 
+/** Longest reason of a return (退回) written into an item's `returned`. */
+export const RETURN_REASON_MAX = 200;
+
 const isoDate = () => z.string().refine(isIsoDate, "应为 YYYY-MM-DD 格式的日期");
 const person = z.string().trim().min(1, "姓名不能为空");
 
@@ -54,6 +57,10 @@ const itemSchema = z
     author: person.optional(),
     reviewer: person.optional(),
     reviewed: isoDate().optional(),
+    returned: z
+      .object({ by: person, date: isoDate(), reason: z.string().trim().min(1, "退回理由不能为空").max(RETURN_REASON_MAX, "退回理由过长") })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((it, ctx) => {
@@ -100,6 +107,11 @@ const itemSchema = z
     if (it.retired === true && it.status !== undefined && it.status !== "retired")
       issue(`retired: true 与 status: ${it.status} 矛盾`, "status");
     if (it.retired === false && it.status === "retired") issue("status: retired 与 retired: false 矛盾", "status");
+    if (
+      it.returned !== undefined &&
+      itemStatus({ retired: it.retired === true, status: it.status ?? null, author: it.author ?? null }) !== "draft"
+    )
+      issue("returned（退回记录）只能写在草稿上：修改后重新审核，审核通过时会删除这一行", "returned");
   });
 
 export type BankItem = {
@@ -129,6 +141,11 @@ export type BankItem = {
   reviewer?: string | null;
   /** YYYY-MM-DD of the review. */
   reviewed?: string | null;
+  /**
+   * A draft sent back to its author (退回): who, when (YYYY-MM-DD) and why. Present only when the
+   * file has it (never null), so that items without it hash as before.
+   */
+  returned?: { by: string; date: string; reason: string };
 };
 
 /**
@@ -202,6 +219,7 @@ export function loadBank(files: readonly BankFile[]): BankLoad {
         author: it.author?.trim() ?? null,
         reviewer: it.reviewer?.trim() ?? null,
         reviewed: it.reviewed ?? null,
+        ...(it.returned ? { returned: { by: it.returned.by.trim(), date: it.returned.date, reason: it.returned.reason.trim() } } : {}),
       });
     }
   }
@@ -217,6 +235,16 @@ export function bankVersion(items: readonly BankItem[]): string {
 
 export type ReviewEdit = { ok: true; text: string } | { ok: false; message: string };
 
+/**
+ * A change of an item's review state, as the `bank` CLI and the review screen (/bank/review) make it:
+ * - `activate` (审核通过并启用): `status: active`, `reviewer`, `reviewed`; drops a `returned` line;
+ * - `return` (退回): back to `status: draft` with `returned: {by, date, reason}`; drops `reviewer`
+ *   and `reviewed` (a returned item needs a new review);
+ * - `retire` (停用): `status: retired` (and `retired: true` where the item writes `retired:`).
+ */
+export type StatusChange =
+  { kind: "activate"; reviewer: string; date: string } | { kind: "return"; by: string; date: string; reason: string } | { kind: "retire" };
+
 /** A YAML plain scalar when that is safe, else a double-quoted one. */
 function yamlScalar(s: string): string {
   return /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9_·. -]*$/u.test(s) &&
@@ -226,61 +254,128 @@ function yamlScalar(s: string): string {
     : JSON.stringify(s);
 }
 
-/**
- * Records a review in a bank file's text: sets `status: active`, `reviewer` and `reviewed` of
- * item `id`, changing or adding only those lines of that item. Refuses (in Chinese) when the
- * reviewer is the author, the item is retired, or the edit would not load cleanly.
- */
+const STATUS_AFTER: Record<StatusChange["kind"], ItemStatus> = { activate: "active", return: "draft", retire: "retired" };
+
+/** Which states a change may start from (itemStatus), and the refusal otherwise. */
+function refusal(item: BankItem, change: StatusChange): string | null {
+  const s = itemStatus(item);
+  if (change.kind === "activate") {
+    if (s === "retired") return `题目 ${item.id} 已退役，不能审核启用`;
+    if (item.author && item.author === change.reviewer.trim())
+      return `审核人不能是作者本人（${item.id} 的作者是 ${item.author}），请由其他人审核`;
+    return null;
+  }
+  if (change.kind === "return") {
+    if (s === "retired") return `题目 ${item.id} 已退役，不能退回`;
+    if (s === "active") return `题目 ${item.id} 已启用，不能退回；如有问题请停用`;
+    return null;
+  }
+  return s === "retired" ? `题目 ${item.id} 已停用` : null;
+}
+
+/** Records a review in a bank file's text (see applyStatusChange). */
 export function applyReview(file: BankFile, id: string, reviewer: string, date: string): ReviewEdit {
-  if (!isIsoDate(date)) return { ok: false, message: `审核日期应为 YYYY-MM-DD 格式：${date}` };
-  const name = reviewer.trim();
-  if (!name) return { ok: false, message: "请写审核人姓名" };
+  return applyStatusChange(file, id, { kind: "activate", reviewer, date });
+}
+
+/**
+ * Applies a review-state change to item `id` of a bank file's text, changing, adding or removing
+ * only the lines of that item's review fields. Refuses (in Chinese) when the change does not fit
+ * the item (reviewer is the author, retired item …) or the edit would not load cleanly.
+ */
+export function applyStatusChange(file: BankFile, id: string, change: StatusChange): ReviewEdit {
+  const set: [string, string][] = [];
+  const remove: string[] = [];
+  if (change.kind === "activate") {
+    if (!isIsoDate(change.date)) return { ok: false, message: `审核日期应为 YYYY-MM-DD 格式：${change.date}` };
+    const name = change.reviewer.trim();
+    if (!name) return { ok: false, message: "请写审核人姓名" };
+    set.push(["status", "active"], ["reviewer", yamlScalar(name)], ["reviewed", change.date]);
+    remove.push("returned");
+  } else if (change.kind === "return") {
+    if (!isIsoDate(change.date)) return { ok: false, message: `退回日期应为 YYYY-MM-DD 格式：${change.date}` };
+    const by = change.by.trim();
+    const reason = change.reason.replace(/\s+/g, " ").trim();
+    if (!by) return { ok: false, message: "请写退回人姓名" };
+    if (!reason) return { ok: false, message: "请写明退回理由" };
+    if (reason.length > RETURN_REASON_MAX) return { ok: false, message: `退回理由不能超过 ${RETURN_REASON_MAX} 个字` };
+    set.push(["status", "draft"], ["returned", `{ by: ${yamlScalar(by)}, date: ${change.date}, reason: ${JSON.stringify(reason)} }`]);
+    remove.push("reviewer", "reviewed");
+  } else {
+    set.push(["status", "retired"]);
+  }
+
   const before = loadBank([file]);
   const item = before.items.find((i) => i.id === id);
   if (!item) {
     const bad = before.errors.filter((e) => e.includes(id));
     return { ok: false, message: bad.length ? `题目 ${id} 未通过校验，请先修正：\n${bad.join("\n")}` : `${file.path} 中没有题目 ${id}` };
   }
-  if (item.retired) return { ok: false, message: `题目 ${id} 已退役，不能审核启用` };
-  if (item.author && item.author === name)
-    return { ok: false, message: `审核人不能是作者本人（${id} 的作者是 ${item.author}），请由其他人审核` };
+  const refused = refusal(item, change);
+  if (refused) return { ok: false, message: refused };
 
   const lc = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter: lc });
   if (!isSeq(doc.contents)) return { ok: false, message: `${file.path} 不是题目列表` };
   const node = doc.contents.items.find((n) => isMap(n) && (n.get("id") as unknown) === id);
   if (!isMap(node) || node.items.length === 0) return { ok: false, message: `${file.path} 中没有题目 ${id}` };
-  const keyLine = (p: (typeof node.items)[number]) => lc.linePos((p.key as { range?: number[] }).range![0]).line;
-  const first = node.items[0];
-  const indent = " ".repeat(lc.linePos((first.key as { range?: number[] }).range![0]).col - 1);
+  type Pair = (typeof node.items)[number];
   const lines = file.text.split("\n");
-  const set: [string, string][] = [
-    ["status", "active"],
-    ["reviewer", yamlScalar(name)],
-    ["reviewed", date],
-  ];
+  const lineAt = (offset: number) => lc.linePos(offset).line;
+  const keyLine = (p: Pair) => lineAt((p.key as { range?: number[] }).range![0]);
+  /** Last line (1-based) of a pair's value, trailing blank and comment lines left out. */
+  const valueEndLine = (p: Pair) => {
+    const end = (p.value as { range?: number[] } | null)?.range?.[1] ?? (p.key as { range?: number[] }).range![1];
+    let endLine = lineAt(Math.max(0, end - 1));
+    while (endLine > keyLine(p) && (lines[endLine - 1].trim() === "" || lines[endLine - 1].trim().startsWith("#"))) endLine--;
+    return endLine;
+  };
+  const pairOf = (key: string) => node.items.find((p) => (p.key as { value?: unknown }).value === key);
+  const indent = " ".repeat(lc.linePos((node.items[0].key as { range?: number[] }).range![0]).col - 1);
+
+  // Edits on the original line numbers (1-based, inclusive ranges), applied from the bottom up.
+  const edits: { from: number; to: number; with: string[] }[] = [];
   const inserts: string[] = [];
   for (const [key, value] of set) {
-    const pair = node.items.find((p) => (p.key as { value?: unknown }).value === key);
-    if (pair) {
-      const n = keyLine(pair) - 1;
-      const comment = /\s(#.*)$/.exec(lines[n])?.[1];
-      lines[n] = `${indent}${key}: ${value}${comment ? ` ${comment}` : ""}`;
-    } else inserts.push(`${indent}${key}: ${value}`);
+    const pair = pairOf(key);
+    if (!pair) {
+      inserts.push(`${indent}${key}: ${value}`);
+      continue;
+    }
+    const n = keyLine(pair);
+    const last = valueEndLine(pair);
+    const comment = last === n ? /\s(#.*)$/.exec(lines[n - 1])?.[1] : undefined;
+    edits.push({ from: n, to: last, with: [`${indent}${key}: ${value}${comment ? ` ${comment}` : ""}`] });
+  }
+  for (const key of remove) {
+    const pair = pairOf(key);
+    if (pair) edits.push({ from: keyLine(pair), to: valueEndLine(pair), with: [] });
+  }
+  // `retired: false` next to `status: retired` contradicts it: retiring writes both.
+  const retiredPair = pairOf("retired");
+  if (change.kind === "retire" && retiredPair) {
+    edits.push({ from: keyLine(retiredPair), to: valueEndLine(retiredPair), with: [`${indent}retired: true`] });
   }
   if (inserts.length) {
     // After the item's last line of content (its last value may span several lines).
     const last = node.items[node.items.length - 1];
-    const end = (last.value as { range?: number[] } | null)?.range?.[1] ?? (last.key as { range?: number[] }).range![1];
-    let endLine = lc.linePos(Math.max(0, end - 1)).line;
+    let endLine = valueEndLine(last);
     while (endLine > 1 && (lines[endLine - 1].trim() === "" || lines[endLine - 1].trim().startsWith("#"))) endLine--;
-    lines.splice(endLine, 0, ...inserts);
+    edits.push({ from: endLine + 1, to: endLine, with: inserts });
   }
+  edits.sort((a, b) => b.from - a.from || b.to - a.to);
+  for (const e of edits) lines.splice(e.from - 1, e.to - e.from + 1, ...e.with);
   const text = lines.join("\n");
+
   const after = loadBank([{ path: file.path, text }]);
   const edited = after.items.find((i) => i.id === id);
   const others = (l: BankLoad) => JSON.stringify(l.items.filter((i) => i.id !== id));
-  if (!edited || after.errors.length > before.errors.length || others(after) !== others(before) || edited.status !== "active") {
+  if (
+    !edited ||
+    after.errors.length > before.errors.length ||
+    others(after) !== others(before) ||
+    itemStatus(edited) !== STATUS_AFTER[change.kind]
+  ) {
     return { ok: false, message: `无法安全地修改 ${file.path} 中的 ${id}，请手工编辑：\n${after.errors.join("\n")}` };
   }
   return { ok: true, text };

@@ -30,7 +30,13 @@ const ROLES: { username: string; sees: string[]; doesNotSee: string[]; opens?: {
     doesNotSee: ["全平台日志", "我的考试"],
     opens: { path: "/center/evaluation", heading: "年度能力评价" },
   },
-  { username: "platform", sees: ["中心管理", "全平台日志"], doesNotSee: ["我的考试", "监考"] },
+  { username: "platform", sees: ["中心管理", "全平台日志"], doesNotSee: ["我的考试", "监考", "题库审核"] },
+  {
+    username: "bank",
+    sees: ["题库审核", "题目分析", "个人信息"],
+    doesNotSee: ["我的考试", "监考", "人员管理", "中心管理"],
+    opens: { path: "/bank", heading: "题库" },
+  },
 ];
 
 for (const role of ROLES) {
@@ -72,7 +78,7 @@ test("未登录访问受保护页面会跳到登录页，登录后回到原页�
 
 test("考生打开管理页面得到中文 403 页面", async ({ page }) => {
   await loginAs(page, "candidate");
-  for (const url of ["/center/staff", "/admin/centers", "/audit", "/center/staff/import"]) {
+  for (const url of ["/center/staff", "/admin/centers", "/audit", "/center/staff/import", "/bank", "/bank/analysis"]) {
     const response = await gotoReady(page, url);
     expect(response?.status(), url).toBe(403);
     await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();

@@ -63,6 +63,13 @@ export const NAV_GROUPS: NavGroup[] = [
     ],
   },
   {
+    title: "题库",
+    items: [
+      { to: "/bank", label: "题库审核", permission: "read:bank:any", description: "浏览题目，审核新题、退回与停用" },
+      { to: "/bank/analysis", label: "题目分析", permission: "read:bank:any", description: "难度、区分度、干扰项与试卷信度" },
+    ],
+  },
+  {
     title: "平台管理",
     items: [
       { to: "/admin/centers", label: "中心管理", permission: "read:center:any", description: "政务服务中心与中心管理员" },

@@ -2,7 +2,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { BankItem } from "~/domain/bank";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { auditStep } from "~/platform/audit.server";
+import { auditStep, type AuditEntry } from "~/platform/audit.server";
 
 function itemHash(i: BankItem): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(i)))).slice(0, 16);
@@ -21,7 +21,14 @@ export type ImportSummary = {
  * Loads a validated bank into the database. Idempotent: the same bank twice changes nothing.
  * Items missing from the files are retired, never deleted, so past papers stay reviewable.
  */
-export async function importBank(db: PrismaClient, items: readonly BankItem[], version: string, now = new Date()): Promise<ImportSummary> {
+export async function importBank(
+  db: PrismaClient,
+  items: readonly BankItem[],
+  version: string,
+  now = new Date(),
+  /** Audit entries of the change that led to this import (a review on /bank/review), written in its closing transaction. */
+  also: { audit?: readonly AuditEntry[] } = {},
+): Promise<ImportSummary> {
   const current = await db.bankVersion.findFirst({ where: { kind: "theory", current: true } });
   const existing = new Map(
     (await db.questionItem.findMany({ select: { id: true, contentHash: true, retired: true } })).map((r) => [r.id, r]),
@@ -70,11 +77,19 @@ export async function importBank(db: PrismaClient, items: readonly BankItem[], v
   const gone = [...existing.values()].filter((r) => !seen.has(r.id) && !r.retired).map((r) => r.id);
   retired += gone.length;
   const alreadyCurrent = current?.id === version && writes.length === 0 && gone.length === 0;
-  if (alreadyCurrent) return { version, added, changed, retired, unchanged, alreadyCurrent };
+  const extraAudit = (also.audit ?? []).map((a) => auditStep({ at: now, ...a }));
+  if (alreadyCurrent) {
+    if (extraAudit.length) await db.$transaction(extraAudit);
+    return { version, added, changed, retired, unchanged, alreadyCurrent };
+  }
   const active = items.filter((i) => !i.retired).length;
-  // Chunks keep each write transaction short, so a running exam server is never blocked for long.
-  for (let k = 0; k < writes.length; k += 100) await db.$transaction(writes.slice(k, k + 100));
+  // Chunks keep each write transaction short, so a running exam server is never blocked for long;
+  // a small change (up to one chunk) goes into the closing transaction with its audit entries.
+  const CHUNK = 100;
+  const inClosing = writes.length <= CHUNK ? writes : [];
+  if (!inClosing.length) for (let k = 0; k < writes.length; k += CHUNK) await db.$transaction(writes.slice(k, k + CHUNK));
   await db.$transaction([
+    ...inClosing,
     db.questionItem.updateMany({ where: { id: { in: gone } }, data: { retired: true } }),
     db.bankVersion.updateMany({ where: { kind: "theory", current: true }, data: { current: false } }),
     db.bankVersion.upsert({
@@ -84,6 +99,7 @@ export async function importBank(db: PrismaClient, items: readonly BankItem[], v
     }),
     // The chunks above are the import's items; this closes the import and records it.
     auditStep({ action: "bank.import", target: version, centerId: null, at: now, detail: { added, changed, retired, unchanged } }),
+    ...extraAudit,
   ]);
   return { version, added, changed, retired, unchanged, alreadyCurrent };
 }
