@@ -51,6 +51,8 @@ export default [
     route("admin/centers", "features/centers/routes/admin-centers.tsx"),
     route("audit", "features/audit/routes/audit.tsx"),
     route("bank", "features/bank/routes/bank.tsx"),
+    route("bank/export.zip", "features/bank/routes/bank-export.tsx", { id: "bank-export-zip" }),
+    route("bank/export.xlsx", "features/bank/routes/bank-export.tsx", { id: "bank-export-xlsx" }),
     route("bank/analysis", "features/bank/routes/bank-analysis.tsx"),
     route("bank/analysis/export.xlsx", "features/bank/routes/bank-analysis-export.tsx"),
   ]),

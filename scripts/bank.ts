@@ -4,12 +4,15 @@
 //   import    校验后把题库导入数据库（DATABASE_URL，默认 data/app.db），幂等
 //   lint      线索与一致性检查（最长选项、答案分布、只凭线索作答得分、相似题、法律版本、解析与答案）
 //   review    记录一道题的审核：npm run bank -- review <id> --reviewer 姓名 [--date YYYY-MM-DD]
+//   export    导出题库：export <文件.zip|文件.xlsx>（QTI 3.0 题目包 / 题库模板）
+//   import-package  把题目包或模板导入为新的题库目录：import-package <文件> --into 目录
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { theoryBlueprint } from "~/domain/assembly";
 import { isEligible, isIsoDate, itemStatus, ITEM_TYPES, type BankItem } from "~/domain/bank";
 import { DEFAULT_THRESHOLDS, lintBank, type Figures, type LintReport } from "~/domain/bank-lint";
-import { BASIC_AREAS, LEVEL_LABELS, LEVELS, type Level } from "~/domain/levels";
+import { AREAS, BASIC_AREAS, LEVEL_LABELS, LEVELS, type Level } from "~/domain/levels";
 import { REQUIREMENTS, workContentsOf } from "~/domain/standard";
 import {
   BANK_DIR,
@@ -20,6 +23,7 @@ import {
   withBankLock,
   writeItemStatus,
 } from "~/features/bank/files.server";
+import { bankXlsx, importPackage, qtiZip } from "~/features/bank/exchange.server";
 import { table } from "./text-table";
 
 /** Each bucket keeps at least this many times what one paper draws from it. */
@@ -38,6 +42,13 @@ const USAGE = `用法：npm run bank -- <命令>
              [--json] 以 JSON 输出全部数字；[--all] 列出全部条目（默认每类最多 20 条）
              有未通过的检查时退出码为 1
   review     记录审核并启用一道题：review <题目编号> --reviewer 审核人 [--date YYYY-MM-DD]
+  export     导出题库：export <文件.zip>（QTI 3.0 题目包）或 export <文件.xlsx>（题库模板，可供填写）
+             [--empty] 只导出空模板（含填写说明）
+  import-package
+             把 QTI 3.0/2.1 题目包（.zip）或填好的模板（.xlsx）导入为新的题库目录：
+             import-package <文件> --into <新目录> [--level L5] [--area 业务办理] [--requirement L5/2.1.1] [--author 姓名]
+             （包中缺少等级、区域、考核要求或作者时用这些值）；逐条校验，有任何错误都不写入。
+             之后以 BANK_DIR=<新目录> 启动，即使用该题库（示例题库保持不变）
              （把该题的 status 改为 active，写入 reviewer 和 reviewed；审核人不能是作者本人）
 
 题库目录：${BANK_DIR}（可用环境变量 BANK_DIR 指定）
@@ -367,6 +378,86 @@ async function review(argv: string[]): Promise<number> {
   return 0;
 }
 
+async function exportCommand(argv: string[]): Promise<number> {
+  let values: { empty?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: { empty: { type: "boolean" } }, allowPositionals: true }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [file, ...extra] = positionals;
+  if (!file || extra.length || !/\.(zip|xlsx)$/.test(file)) {
+    console.error(`请写一个 .zip 或 .xlsx 文件名。\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.empty && !file.endsWith(".xlsx")) {
+    console.error("--empty 只用于 .xlsx 模板。");
+    return 2;
+  }
+  const bank = loadBankFromDisk();
+  if (bank.errors.length) {
+    console.error(`题库校验未通过：共 ${bank.errors.length} 处错误，请先修正（npm run bank -- validate）。`);
+    return 1;
+  }
+  const items = values.empty ? [] : bank.items;
+  fs.writeFileSync(file, file.endsWith(".zip") ? await qtiZip(items) : await bankXlsx(items));
+  console.log(`已导出 ${items.length} 道题到 ${file}（${file.endsWith(".zip") ? "QTI 3.0 题目包" : "题库模板"}）。`);
+  return 0;
+}
+
+async function importPackageCommand(argv: string[]): Promise<number> {
+  let values: { into?: string; level?: string; area?: string; requirement?: string; author?: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: {
+        into: { type: "string" },
+        level: { type: "string" },
+        area: { type: "string" },
+        requirement: { type: "string" },
+        author: { type: "string" },
+      },
+      allowPositionals: true,
+    }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [file, ...extra] = positionals;
+  if (!file || extra.length || !values.into) {
+    console.error(`请写要导入的文件和 --into 新目录。\n\n${USAGE}`);
+    return 2;
+  }
+  if (!fs.existsSync(file)) {
+    console.error(`找不到文件：${file}`);
+    return 1;
+  }
+  if (values.level && !["common", ...LEVELS].includes(values.level)) {
+    console.error(`--level 应为 common、L5、L4 或 L3：${values.level}`);
+    return 2;
+  }
+  if (values.area && !(AREAS as readonly string[]).includes(values.area)) {
+    console.error(`--area 应为 ${AREAS.join("、")} 之一：${values.area}`);
+    return 2;
+  }
+  const r = await importPackage(file, path.resolve(values.into), {
+    level: values.level as Level | "common" | undefined,
+    area: values.area as (typeof AREAS)[number] | undefined,
+    requirement: values.requirement,
+    author: values.author,
+  });
+  if (!r.ok) {
+    console.error(`未导入（共 ${r.errors.length} 处错误）：\n${r.errors.join("\n")}`);
+    return 1;
+  }
+  for (const x of r.renamed) console.log(`编号 ${x.from} → ${x.to}`);
+  console.log(`已导入 ${r.count} 道题，写入 ${r.written.length} 个文件到 ${values.into}。以 BANK_DIR=${values.into} 启动即使用该题库。`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (rest.length > 0 && command !== undefined && ["validate", "stats", "import"].includes(command)) {
@@ -384,6 +475,10 @@ async function main(argv: string[]): Promise<number> {
       return lint(rest);
     case "review":
       return await review(rest);
+    case "export":
+      return await exportCommand(rest);
+    case "import-package":
+      return await importPackageCommand(rest);
     case "help":
     case "--help":
     case "-h":

@@ -52,6 +52,16 @@ test("审核操作的错误输入与越权：中文提示、不做修改", async
   await expect(page.getByRole("article", { name: "T-L4-XC-0084" })).toContainText("待审核");
   expect((await page.request.get("/bank?view=all")).status()).toBe(400);
 
+  // The downloads: a QTI 3.0 package and the xlsx template, both real files.
+  const zip = await page.request.get("/bank/export.zip");
+  expect(zip.status()).toBe(200);
+  expect(zip.headers()["content-type"]).toBe("application/zip");
+  expect((await zip.body()).subarray(0, 2).toString()).toBe("PK");
+  const xlsx = await page.request.get("/bank/export.xlsx?empty=1");
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()["content-disposition"]).toContain(encodeURIComponent("题库模板（空白）.xlsx"));
+  expect((await page.request.get("/bank/export.zip?empty=1")).status()).toBe(400);
+
   await page.context().clearCookies();
   await loginAs(page, "admin");
   const denied = await page.request.post("/bank", {
@@ -59,4 +69,5 @@ test("审核操作的错误输入与越权：中文提示、不做修改", async
     data: new URLSearchParams({ intent: "retire", id: "T-L4-XC-0084", from: "draft" }).toString(),
   });
   expect(denied.status()).toBe(403);
+  expect((await page.request.get("/bank/export.zip")).status()).toBe(403);
 });

@@ -63,9 +63,20 @@ export default function Bank() {
         title="题库"
         description="理论知识题库以题目文件为准（question-bank/theory）。新题须经作者以外的人审核通过后才进入试卷；审核、退回和停用写入题目文件并重新导入，同时记入操作日志。"
         actions={
-          <Link className="btn-secondary" to="/bank/analysis">
-            题目分析
-          </Link>
+          <>
+            <Link className="btn-secondary" to="/bank/analysis">
+              题目分析
+            </Link>
+            <a className="btn-secondary" href="/bank/export.zip" download>
+              导出 QTI 3.0 题目包
+            </a>
+            <a className="btn-secondary" href="/bank/export.xlsx" download>
+              导出 xlsx
+            </a>
+            <a className="btn-secondary" href="/bank/export.xlsx?empty=1" download>
+              空白模板
+            </a>
+          </>
         }
       />
       <FormResult result={result} />

@@ -10,6 +10,7 @@ import { db } from "~/platform/db.server";
 import { httpError } from "~/platform/http.server";
 import { BANK_DIR, findItemFile, loadBankFromDisk, readBankFiles, withBankLock, writeFileAtomic, writeItemStatus } from "../files.server";
 import type { ReviewAction, ReviewFilter, ReviewView } from "../schemas";
+import { bankXlsx, qtiZip } from "../exchange.server";
 import { importBank } from "./theory.server";
 
 export const REVIEW_PAGE_SIZE = 20;
@@ -129,4 +130,19 @@ export async function changeItemStatus(action: ReviewAction, actor: AuditActor, 
   }, dir);
   if (!locked.ok) httpError(409, "题库正被其他操作修改，请稍后重试。");
   return { message: locked.value };
+}
+
+/** The bank on disk as a download: QTI 3.0 package or xlsx template (`empty`: the blank template). */
+export async function bankExport(format: "zip" | "xlsx", opts: { empty: boolean; now: Date }, dir = BANK_DIR) {
+  const bank = loadBankFromDisk(dir);
+  if (bank.errors.length) httpError(409, `题库文件有 ${bank.errors.length} 处校验错误，修正后才能导出。`);
+  const items = opts.empty ? [] : bank.items;
+  const day = shanghaiToday(opts.now);
+  const body = format === "zip" ? await qtiZip(items) : await bankXlsx(items);
+  const filename = opts.empty
+    ? "题库模板（空白）.xlsx"
+    : format === "zip"
+      ? `理论题库-QTI3-${bank.version}-${day}.zip`
+      : `理论题库-${bank.version}-${day}.xlsx`;
+  return { body, filename };
 }
