@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReviewActionSchema, ReviewFilterSchema } from "~/features/bank/schemas";
-import { bankListing, changeItemStatus } from "~/features/bank/service/review.server";
+import { bankListing, changeItemStatus, withUsage } from "~/features/bank/service/review.server";
 import { importBank, loadBankFromDisk } from "~/features/bank/index.server";
 import { db } from "~/platform/db.server";
 import { refusal } from "../support/service-helpers";
@@ -43,11 +43,19 @@ describe("bank review (service)", () => {
     const l4 = bankListing(ReviewFilterSchema.parse({ level: "L4", area: "现场管理", q: "自助终端" }), dir);
     const item = l4.items.find((i) => i.id === DRAFT);
     expect(item?.file).toContain("onsite-2.yaml");
+    // the review note written above the item in its file
+    expect(item?.notes).toEqual([expect.stringMatching(/^审核意见（审核组乙）：与 T-L5-ZX-0027/)]);
     const active = bankListing(ReviewFilterSchema.parse({ view: "active", page: "2" }), dir);
     expect(active.items).toHaveLength(20);
     expect(active.total).toBe(active.counts.active);
     // a page past the end shows the last one
     expect(bankListing(ReviewFilterSchema.parse({ view: "active", page: "9999" }), dir).filter.page).toBe(active.pages);
+  });
+
+  it("adds each listed item's use in papers of the exposure window", async () => {
+    const listing = await withUsage(bankListing(ReviewFilterSchema.parse({ view: "active" }), dir), NOW);
+    expect(listing.window).toBe(24);
+    expect(listing.items.every((i) => typeof i.used === "number" && i.used >= 0)).toBe(true);
   });
 
   it("refuses bad input in Chinese", () => {

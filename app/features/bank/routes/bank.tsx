@@ -18,7 +18,7 @@ import {
   ReviewFilterSchema,
   type ReviewFilter,
 } from "../schemas";
-import { bankListing, changeItemStatus } from "../service/review.server";
+import { bankListing, changeItemStatus, withUsage } from "../service/review.server";
 import { ReviewItem } from "../ui/review-item";
 
 export function meta() {
@@ -30,7 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const filter = ReviewFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!filter.success) httpError(400, `查询条件有误：${filter.error.issues[0]?.message ?? "请检查筛选条件"}。`);
   return {
-    listing: bankListing(filter.data),
+    listing: await withUsage(bankListing(filter.data), new Date()),
     canReview: hasPermission(user.roles, "review:bank:any"),
     viewer: user.displayName,
   };
@@ -151,7 +151,13 @@ export default function Bank() {
         </h2>
         {listing.items.length === 0 ? <Notice>没有符合条件的题目。</Notice> : null}
         {listing.items.map((item) => (
-          <ReviewItem key={item.id} item={item} canReview={canReview && listing.errors.length === 0} viewer={viewer} />
+          <ReviewItem
+            key={item.id}
+            item={item}
+            canReview={canReview && listing.errors.length === 0}
+            viewer={viewer}
+            usageWindow={listing.window}
+          />
         ))}
       </section>
 

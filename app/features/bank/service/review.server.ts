@@ -4,6 +4,7 @@
 // the same writer as `npm run bank -- review`, then the bank is re-imported so that papers see it,
 // with the audit entry in the import's closing transaction. See docs/decisions/017-bank-review-screen.md.
 import { bankVersion, itemStatus, loadBank, type BankItem, type ItemStatus, type StatusChange } from "~/domain/bank";
+import { LEVELS } from "~/domain/levels";
 import { shanghaiToday } from "~/domain/time";
 import type { AuditActor } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
@@ -11,6 +12,7 @@ import { httpError } from "~/platform/http.server";
 import { BANK_DIR, findItemFile, loadBankFromDisk, readBankFiles, withBankLock, writeFileAtomic, writeItemStatus } from "../files.server";
 import type { ReviewAction, ReviewFilter, ReviewView } from "../schemas";
 import { bankXlsx, qtiZip } from "../exchange.server";
+import { EXPOSURE_WINDOW_MONTHS, itemExposure } from "./exposure.server";
 import { importBank } from "./theory.server";
 
 export const REVIEW_PAGE_SIZE = 20;
@@ -21,7 +23,23 @@ export function viewOf(status: ItemStatus): ReviewView {
   return status === "draft" ? "pending" : "active";
 }
 
-export type ListedItem = Omit<BankItem, "retired"> & { status: ItemStatus; file: string };
+export type ListedItem = Omit<BankItem, "retired"> & {
+  status: ItemStatus;
+  file: string;
+  /** Comment lines written just above the item in its file (review notes such as 「审核意见：…」). */
+  notes: string[];
+  /** Theory papers of sittings within the exposure window that hold the item (filled by withUsage). */
+  used?: number;
+};
+
+/** The comment lines directly above `- id: <id>` in a file's text (blank lines end the block). */
+function notesAbove(text: string, id: string): string[] {
+  const lines = text.split("\n");
+  const at = lines.findIndex((l) => new RegExp(`^\\s*-\\s+id:\\s*["']?${id}["']?\\s*(#.*)?$`).test(l));
+  const out: string[] = [];
+  for (let k = at - 1; k >= 0 && lines[k].trim().startsWith("#"); k--) out.unshift(lines[k].trim().replace(/^#+\s*/, ""));
+  return out.filter(Boolean);
+}
 
 export type BankListing = {
   filter: ReviewFilter;
@@ -61,6 +79,7 @@ export function bankListing(filter: ReviewFilter, dir = BANK_DIR): BankListing {
     ...i,
     status: itemStatus({ ...i, retired }),
     file: findItemFile(files, i.id)?.path ?? "",
+    notes: notesAbove(findItemFile(files, i.id)?.text ?? "", i.id),
   }));
   return { filter: { ...filter, page }, counts, total: inView.length, pages, items, errors: bank.errors, version: bankVersion(bank.items) };
 }
@@ -145,4 +164,16 @@ export async function bankExport(format: "zip" | "xlsx", opts: { empty: boolean;
       ? `理论题库-QTI3-${bank.version}-${day}.zip`
       : `理论题库-${bank.version}-${day}.xlsx`;
   return { body, filename };
+}
+
+/**
+ * The listing with each item's use: how many theory papers of sittings within the exposure window
+ * (any level: common items appear in every level's papers) hold it — the record assembly reads.
+ */
+export async function withUsage(listing: BankListing, now: Date): Promise<BankListing & { window: number }> {
+  const counts = new Map<string, number>();
+  for (const level of LEVELS) {
+    for (const [id, n] of (await itemExposure(level, { now })).counts) counts.set(id, (counts.get(id) ?? 0) + n);
+  }
+  return { ...listing, window: EXPOSURE_WINDOW_MONTHS, items: listing.items.map((i) => ({ ...i, used: counts.get(i.id) ?? 0 })) };
 }

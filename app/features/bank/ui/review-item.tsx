@@ -25,6 +25,8 @@ export type ReviewItemView = {
   reviewed?: string | null;
   returned?: { by: string; date: string; reason: string };
   file: string;
+  notes: string[];
+  used?: number;
 };
 
 export const STATUS_BADGE: Record<ItemStatus, { label: string; className: string }> = {
@@ -39,7 +41,17 @@ function keyText(item: ReviewItemView): string {
   return Array.isArray(item.key) ? item.key.join("、") : item.key;
 }
 
-export function ReviewItem({ item, canReview, viewer }: { item: ReviewItemView; canReview: boolean; viewer: string }) {
+export function ReviewItem({
+  item,
+  canReview,
+  viewer,
+  usageWindow,
+}: {
+  item: ReviewItemView;
+  canReview: boolean;
+  viewer: string;
+  usageWindow: number;
+}) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("id") === item.id;
   const keys = new Set(Array.isArray(item.key) ? item.key : [item.key]);
@@ -91,9 +103,19 @@ export function ReviewItem({ item, canReview, viewer }: { item: ReviewItemView; 
         <dd>{item.author ?? "—（早期题目）"}</dd>
         <dt className="text-slate-600">审核</dt>
         <dd>{item.reviewer ? `${item.reviewer}，${item.reviewed ?? "日期未记录"}` : "未审核"}</dd>
+        <dt className="text-slate-600">使用次数</dt>
+        <dd>{item.used === undefined ? "—" : `近 ${usageWindow} 个月 ${item.used} 份试卷`}</dd>
         <dt className="text-slate-600">文件</dt>
         <dd className="break-all font-mono text-xs">{item.file}</dd>
       </dl>
+      {item.notes.length ? (
+        <div className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800">
+          <p className="font-medium">文件中的备注</p>
+          {item.notes.map((n, k) => (
+            <p key={k}>{n}</p>
+          ))}
+        </div>
+      ) : null}
       {item.returned ? (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {item.returned.date} 由 {item.returned.by} 退回：{item.returned.reason}
