@@ -68,7 +68,7 @@ export function itemsToBankFiles(items: readonly BankItem[], header: string): Ba
   }
   return [...groups].map(([path, list]) => ({
     path,
-    text: `# ${header}\n\n${list.map((i) => stringify([itemToEntry(i)], { lineWidth: 0 })).join("\n")}`,
+    text: `# ${header}\n\n${list.map((i) => stringify([itemToEntry(i)], { lineWidth: 0, aliasDuplicateObjects: false })).join("\n")}`,
   }));
 }
 

@@ -4,8 +4,8 @@
 // import fault run (written as YAML files and loaded by the app's own `npm run bank -- import`).
 import fs from "node:fs";
 import path from "node:path";
-import { stringify } from "yaml";
 import type { BankItem } from "~/domain/bank";
+import { itemsToBankFiles } from "~/domain/bank-exchange";
 import { AREA_CODES } from "~/domain/levels";
 
 /**
@@ -46,27 +46,11 @@ export function syntheticBank(real: readonly BankItem[], size: number, { firstNu
 /** Writes a bank as YAML files in the layout of question-bank/theory (one file per level and area). */
 export function writeBankYaml(items: readonly BankItem[], dir: string) {
   fs.rmSync(dir, { recursive: true, force: true });
-  const files = new Map<string, Record<string, unknown>[]>();
-  for (const i of items) {
-    const file = path.join(dir, i.level, `${AREA_CODES[i.area].toLowerCase()}.yaml`);
-    const entry: Record<string, unknown> = {
-      id: i.id,
-      type: i.type,
-      level: i.level,
-      area: i.area,
-      requirement: i.requirement,
-      stem: i.stem,
-    };
-    if (i.options) entry.options = i.options;
-    entry.key = i.key;
-    entry.explanation = i.explanation;
-    if (i.law) entry.law = i.law;
-    if (!files.has(file)) files.set(file, []);
-    files.get(file)!.push(entry);
+  const files = itemsToBankFiles(items, "synthetic bank of the fault benchmark");
+  for (const f of files) {
+    const target = path.join(dir, f.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, f.text);
   }
-  for (const [file, entries] of files) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, stringify(entries, { lineWidth: 0, aliasDuplicateObjects: false }));
-  }
-  return files.size;
+  return files.length;
 }

@@ -491,16 +491,19 @@ describe("enemy tags", () => {
   });
 });
 
+/** The 单选 items a paper drew in 综合出件 (the bucket the exposure tests offer). */
+const drawnSingleChoice = (p: TheoryPaper) =>
+  p.sections
+    .find((s) => s.area === "综合出件")!
+    .items.filter((i) => i.type === "单选")
+    .map((i) => i.id);
+
 describe("exposure", () => {
   // L5 综合出件 (weight 10) draws 4 单选, all from L5 here; offer 12.
   const base = without(exactBank("L5"), 4, inBucket("L5", "综合出件", "单选"));
   const pool = Array.from({ length: 12 }, () => item("L5", "综合出件", "单选"));
   const bank = [...base, ...pool];
-  const drawn = (p: TheoryPaper) =>
-    p.sections
-      .find((s) => s.area === "综合出件")!
-      .items.filter((i) => i.type === "单选")
-      .map((i) => i.id);
+  const drawn = drawnSingleChoice;
 
   it("prefers the least used items of a bucket", () => {
     // Eight of the twelve were used before; the four unused ones are always drawn.
@@ -578,11 +581,7 @@ describe("exposure from earlier papers", () => {
   const base = without(exactBank("L5"), 4, inBucket("L5", "综合出件", "单选"));
   const pool = Array.from({ length: 8 }, () => item("L5", "综合出件", "单选"));
   const bank = [...base, ...pool];
-  const drawn = (p: TheoryPaper) =>
-    p.sections
-      .find((s) => s.area === "综合出件")!
-      .items.filter((i) => i.type === "单选")
-      .map((i) => i.id);
+  const drawn = drawnSingleChoice;
 
   it("avoids the items of an earlier paper when enough others are left", () => {
     const earlier: PriorPaper = { id: "old", items: pool.slice(0, 4).map((i) => i.id) };

@@ -1,33 +1,14 @@
 // One item of the bank screen: what a reviewer must read (stem, options with the key, explanation,
 // law, author and review record) and, for 题库管理员, the actions its state allows.
 import { Form, useNavigation } from "react-router";
-import type { ItemStatus } from "~/domain/bank";
-import { LEVEL_LABELS, type Level } from "~/domain/levels";
+import type { BankItem, ItemStatus } from "~/domain/bank";
+import { LEVEL_LABELS } from "~/domain/levels";
 import { constraintsOf } from "~/platform/forms";
 import { Field } from "~/platform/ui/field";
 import { ReasonField } from "../schemas";
 
-export type ReviewItemView = {
-  id: string;
-  type: string;
-  level: Level | "common";
-  area: string;
-  requirement: string;
-  stem: string;
-  options: Partial<Record<"A" | "B" | "C" | "D" | "E", string>> | null;
-  key: string | string[];
-  explanation: string;
-  law: { name: string; article: string; version?: string } | null;
-  enemy?: string | null;
-  status: ItemStatus;
-  author?: string | null;
-  reviewer?: string | null;
-  reviewed?: string | null;
-  returned?: { by: string; date: string; reason: string };
-  file: string;
-  notes: string[];
-  used?: number;
-};
+/** A listed item as the loader sends it (see ListedItem in service/review.server.ts). */
+export type ReviewItemView = Omit<BankItem, "retired"> & { status: ItemStatus; file: string; notes: string[]; used?: number };
 
 export const STATUS_BADGE: Record<ItemStatus, { label: string; className: string }> = {
   draft: { label: "待审核", className: "bg-amber-100 text-amber-900" },
