@@ -58,3 +58,22 @@ export function prepareDatabase(dbFile, { fresh = false } = {}) {
   runBin("tsx", ["prisma/seed.ts"], { env });
   return env;
 }
+
+/**
+ * A PostgreSQL for the tests: TEST_DATABASE_URL if set; else, as root on a machine with the Debian
+ * postgresql package (as .ci/run installs it), the local cluster, started if needed, with a test
+ * role and database created once. Null when there is none (the PostgreSQL tests then skip and say so).
+ */
+export function testPostgresUrl() {
+  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+  if (process.getuid?.() !== 0 || spawnSync("which", ["pg_lsclusters"]).status !== 0) return null;
+  const clusters = spawnSync("pg_lsclusters", ["-h"], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean);
+  if (clusters.length === 0) return null;
+  const [version, name, port, status] = clusters[0].split(/\s+/);
+  if (status !== "online" && spawnSync("pg_ctlcluster", [version, name, "start"], { stdio: "inherit" }).status !== 0) return null;
+  const psql = (sql) => spawnSync("runuser", ["-u", "postgres", "--", "psql", "-p", port, "-qtAc", sql], { encoding: "utf8" });
+  if (!psql("SELECT 1 FROM pg_roles WHERE rolname = 'zw_test'").stdout?.trim())
+    psql("CREATE ROLE zw_test LOGIN PASSWORD 'zw_test' CREATEDB");
+  if (!psql("SELECT 1 FROM pg_database WHERE datname = 'zw_test'").stdout?.trim()) psql("CREATE DATABASE zw_test OWNER zw_test");
+  return `postgresql://zw_test:zw_test@127.0.0.1:${port}/zw_test`;
+}

@@ -2,7 +2,7 @@
 // architecture tests, browser tests — on a fresh build.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { ensureBuild, ensureDependencies, run, runBin } from "./lib.mjs";
+import { ensureBuild, ensureDependencies, run, runBin, testPostgresUrl } from "./lib.mjs";
 
 ensureDependencies();
 
@@ -35,5 +35,12 @@ runBin("react-router", ["typegen"]);
 runBin("tsc", ["--noEmit"]);
 runBin("eslint", [".", "--max-warnings", "0"]);
 runBin("prettier", ["--check", "."]);
-runBin("vitest", ["run"]);
+// The PostgreSQL side (generated schema, migrations on a real server): see test/unit/pg-migrations.test.ts.
+const postgresUrl = testPostgresUrl();
+console.log(
+  postgresUrl
+    ? `PostgreSQL 测试数据库：${postgresUrl.replace(/:[^:@/]+@/, ":***@")}`
+    : "未找到 PostgreSQL：跳过在 PostgreSQL 上的迁移测试（设置 TEST_DATABASE_URL，或以 root 安装 Debian 的 postgresql 包）。",
+);
+runBin("vitest", ["run"], { env: postgresUrl ? { TEST_DATABASE_URL: postgresUrl } : {} });
 runBin("playwright", ["test"]);
