@@ -75,5 +75,6 @@ export function testPostgresUrl() {
   if (!psql("SELECT 1 FROM pg_roles WHERE rolname = 'zw_test'").stdout?.trim())
     psql("CREATE ROLE zw_test LOGIN PASSWORD 'zw_test' CREATEDB");
   if (!psql("SELECT 1 FROM pg_database WHERE datname = 'zw_test'").stdout?.trim()) psql("CREATE DATABASE zw_test OWNER zw_test");
+  else psql("ALTER DATABASE zw_test OWNER TO zw_test"); // a database left by hand may belong to someone else
   return `postgresql://zw_test:zw_test@127.0.0.1:${port}/zw_test`;
 }
