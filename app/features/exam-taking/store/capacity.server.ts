@@ -20,9 +20,9 @@ export function capacityConfig(): Capacity {
       measuredAt?: string;
     };
     if (typeof file.perSecond === "number" && file.perSecond > 0)
-      return (cached = { perSecond: file.perSecond, source: `本机压测实测（${file.measuredAt ?? "日期未记录"}）` });
+      return (cached = { perSecond: file.perSecond, source: `本机压测实测，${file.measuredAt ?? "日期未记录"}` });
   } catch {
     // no measurement yet
   }
-  return (cached = { perSecond: DEFAULT_ADMIT_PER_SECOND, source: "默认值（本机尚未压测）" });
+  return (cached = { perSecond: DEFAULT_ADMIT_PER_SECOND, source: "默认值，本机尚未压测" });
 }
