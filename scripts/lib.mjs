@@ -25,6 +25,8 @@ export function ensureDependencies() {
     run("npm", ["ci", "--no-audit", "--no-fund"]);
   }
   if (!fs.existsSync(path.join(root, "app", "generated", "prisma", "client.ts"))) runBin("prisma", ["generate"]);
+  if (!fs.existsSync(path.join(root, "app", "generated", "prisma-pg", "client.ts")))
+    runBin("prisma", ["generate", "--config", "prisma/postgresql/prisma.config.ts"]);
 }
 
 function newestMtime(dir) {

@@ -5,7 +5,9 @@
 // installs one); without it only the drift check runs, and the PostgreSQL part says why it skipped.
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { PrismaClient as PgPrismaClient } from "~/generated/prisma-pg/client";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyPgMigrations, readPgMigrations } from "~/platform/pg-migrations.server";
 // @ts-expect-error -- a plain ES module script without types
@@ -56,5 +58,27 @@ describe.skipIf(!url)("PostgreSQL migrations on a real server (TEST_DATABASE_URL
     await expect(applyPgMigrations(a, changed)).rejects.toThrow(/在应用后被修改过/);
     const rows = await a.query(`SELECT count(*)::int AS n FROM "_zw_migrations"`);
     expect(rows.rows[0].n).toBe(changed.length);
+  });
+
+  it("serves the Prisma client generated from the PostgreSQL schema, through @prisma/adapter-pg", async () => {
+    await applyPgMigrations(await client());
+    const prisma = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }, { schema }) });
+    try {
+      const center = await prisma.center.create({ data: { name: "PostgreSQL 测试中心", kind: "district", code: "PGT" } });
+      await prisma.$transaction([
+        prisma.department.create({ data: { centerId: center.id, name: "区税务局" } }),
+        prisma.auditLog.create({
+          data: { action: "center.create", centerId: center.id, target: center.id, at: new Date("2026-12-06T01:02:03.456Z") },
+        }),
+      ]);
+      const back = await prisma.center.findUniqueOrThrow({ where: { code: "PGT" }, include: { departments: true } });
+      expect(back.departments.map((d) => d.name)).toEqual(["区税务局"]);
+      expect((await prisma.auditLog.findFirstOrThrow({ where: { target: center.id } })).at.toISOString()).toBe("2026-12-06T01:02:03.456Z");
+      await expect(prisma.center.create({ data: { name: "PostgreSQL 测试中心", kind: "district", code: "PGU" } })).rejects.toMatchObject({
+        code: "P2002",
+      });
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 });
