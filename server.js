@@ -140,10 +140,11 @@ function serve(single) {
   // open for 65 s, as browsers expect, and a burst of new connections queues instead of being dropped.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // Stop accepting; once the requests in flight are answered, the writes they left are flushed.
   const shutdown = () =>
     server.close(() => {
       single?.stop();
-      process.exit(0);
+      void examRuntime.drainWrites().finally(() => process.exit(0));
     });
   if (cluster.isWorker) {
     // The primary stops the workers (cluster disconnect); a signal to the whole group is left to it.

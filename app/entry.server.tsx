@@ -6,9 +6,9 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
-import { handleExamApi, handleHealth, startPrimary, startSingleProcess } from "~/features/exam-taking/index.server";
+import { drainWrites, handleExamApi, handleHealth, startPrimary, startSingleProcess } from "~/features/exam-taking/index.server";
 
-export const examRuntime = { handleExamApi, handleHealth, startPrimary, startSingleProcess };
+export const examRuntime = { handleExamApi, handleHealth, startPrimary, startSingleProcess, drainWrites };
 
 export const streamTimeout = 5_000;
 

@@ -1,8 +1,6 @@
 // Demo data: two district centers and a street center, departments, staff, one account per
 // role and a little history. Runs only on an empty database (scripts/start.mjs decides).
-import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../app/generated/prisma/client";
+import { db } from "../app/platform/db.server";
 import { hashPassword } from "../app/platform/password.server";
 import { idNumberCheckChar } from "../app/domain/id-number";
 import { shanghaiDateToInstant } from "../app/domain/time";
@@ -20,8 +18,7 @@ import { seedItemAnalysis } from "./seed-item-analysis";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
-const url = process.env.DATABASE_URL ?? `file:${path.resolve("data/app.db")}`;
-const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+// The app's own client: DATABASE_URL chooses SQLite or PostgreSQL, as for the server.
 
 function idNumber(region: string, birth: string, seq: number, female: boolean): string {
   // The 17th digit is odd for men and even for women (GB 11643).

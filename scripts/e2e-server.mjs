@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { prepareDatabase, root } from "./lib.mjs";
 
-const dbFile = process.env.E2E_DB ?? path.join(root, "data", "e2e.db");
+// E2E_DATABASE_URL: the browser tests' PostgreSQL pass (a schema of its own); else a SQLite file.
+const url = process.env.E2E_DATABASE_URL ?? `file:${process.env.E2E_DB ?? path.join(root, "data", "e2e.db")}`;
 // The bank screen writes review states into the bank files: the browser tests work on a copy, so
 // that a run never changes the repository's question-bank/.
 const bankCopy = path.join(root, "data", "e2e-bank");
@@ -12,7 +13,7 @@ fs.rmSync(bankCopy, { recursive: true, force: true });
 fs.cpSync(path.join(root, "question-bank"), bankCopy, { recursive: true });
 process.env.BANK_DIR = path.join(bankCopy, "theory");
 process.env.SKILL_DIR = path.join(bankCopy, "skill");
-const env = prepareDatabase(dbFile, { fresh: true });
+const env = prepareDatabase(url, { fresh: true });
 const server = spawn(process.execPath, ["server.js"], {
   cwd: root,
   stdio: "inherit",

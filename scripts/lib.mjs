@@ -51,13 +51,20 @@ export function ensureBuild({ force = false } = {}) {
   }
 }
 
-/** Migrates the database file, and seeds demo data when it has none. */
-export function prepareDatabase(dbFile, { fresh = false } = {}) {
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  if (fresh) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
-  const env = { DATABASE_URL: `file:${dbFile}` };
-  runBin("prisma", ["migrate", "deploy"], { env });
-  runBin("tsx", ["prisma/seed.ts"], { env });
+/**
+ * Migrates the database, and seeds demo data when it has none. `url`: a SQLite file (`file:…`,
+ * through Prisma's migrations) or a PostgreSQL URL (the committed PostgreSQL migrations on pg).
+ * `fresh`: start from an empty database (the SQLite file removed, the URL's PostgreSQL schema dropped).
+ */
+export function prepareDatabase(url, { fresh = false } = {}) {
+  const env = { DATABASE_URL: url };
+  if (url.startsWith("file:")) {
+    const dbFile = url.slice(5);
+    fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+    if (fresh) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+    runBin("prisma", ["migrate", "deploy"], { env });
+  } else runBin("tsx", ["--tsconfig", "tsconfig.json", "scripts/pg-migrate.ts", ...(fresh ? ["--fresh"] : [])], { env });
+  runBin("tsx", ["--tsconfig", "tsconfig.json", "prisma/seed.ts"], { env });
   return env;
 }
 

@@ -4,10 +4,9 @@ import path from "node:path";
 import { ensureBuild, ensureDependencies, prepareDatabase, root } from "./lib.mjs";
 
 ensureDependencies();
-const dbFile = process.env.DATABASE_URL?.startsWith("file:")
-  ? path.resolve(root, process.env.DATABASE_URL.slice(5))
-  : path.join(root, "data", "app.db");
-const env = prepareDatabase(dbFile);
+// DATABASE_URL: the embedded SQLite file by default, or a PostgreSQL server (postgresql://…).
+const url = process.env.DATABASE_URL ?? `file:${path.join(root, "data", "app.db")}`;
+const env = prepareDatabase(url.startsWith("file:") ? `file:${path.resolve(root, url.slice(5))}` : url);
 ensureBuild();
 
 const server = spawn(process.execPath, ["server.js"], {

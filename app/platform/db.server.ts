@@ -1,12 +1,16 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
-import { databaseUrl } from "~/platform/config.server";
+import { PrismaClient as PgPrismaClient } from "~/generated/prisma-pg/client";
+import { databaseKind, databaseUrl, postgresConnection, postgresTarget } from "~/platform/config.server";
 
-// The only module that knows the database is SQLite: the adapter and its pragmas live here
-// (besides the exam store, which opens its own connections: features/exam-taking/store).
-// WAL lets readers proceed during a write; a write that finds another process writing (a CLI
-// import while the server runs) waits up to BUSY_WAIT_MS instead of failing — asynchronously, see
-// `serialised` below.
+// The only module that knows which database the app runs on (besides the exam store, which opens
+// its own connections: features/exam-taking/store). DATABASE_URL chooses: `file:…` is the
+// embedded SQLite file, `postgresql://…` a PostgreSQL server (decision 019).
+//
+// SQLite: WAL lets readers proceed during a write; a write that finds another process writing (a
+// CLI import while the server runs) waits up to BUSY_WAIT_MS instead of failing — asynchronously,
+// see `serialised` below.
 
 const BUSY_WAIT_MS = 10_000;
 
@@ -125,7 +129,7 @@ function serialised(inner: Adapter): Adapter {
   };
 }
 
-function createClient() {
+function createSqliteClient() {
   // No busy timeout in the driver: waiting for another process's write lock is done by `serialised`.
   const sqlite = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 0 });
   // A driver adapter factory of our own, through the adapter interface Prisma documents: it hands
@@ -140,11 +144,31 @@ function createClient() {
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 30_000, timeout: 30_000 } });
 }
 
+/**
+ * PostgreSQL: Prisma's driver adapter for `pg`, on a client generated from the PostgreSQL schema
+ * (prisma/postgresql/schema.prisma, generated from ours: the same models, fields and API). Its
+ * types are nominally another package's, so it is handed out as the SQLite client's type.
+ * Every connection of the pool sets the URL's schema as its search_path.
+ */
+function createPostgresClient() {
+  const target = postgresTarget();
+  const max = Number(process.env.DATABASE_POOL_SIZE) || 10;
+  const adapter = new PrismaPg(
+    { ...postgresConnection(target), max, connectionTimeoutMillis: 10_000 },
+    { schema: target.schema, onPoolError: (e) => console.error("PostgreSQL 连接池错误：", e.message) },
+  );
+  const client = new PgPrismaClient({ adapter, transactionOptions: { maxWait: 30_000, timeout: 30_000 } });
+  return client as unknown as PrismaClient;
+}
+
+const createClient = () => (databaseKind() === "postgresql" ? createPostgresClient() : createSqliteClient());
+
 const globalForDb = globalThis as unknown as { __db?: PrismaClient; __dbReady?: Promise<void> };
 export const db: PrismaClient = (globalForDb.__db ??= createClient());
 
-/** Sets per-connection pragmas once; call before the first query of a process. */
+/** Sets per-connection pragmas once (SQLite); call before the first query of a process. */
 export function ensureDbReady(): Promise<void> {
+  if (databaseKind() === "postgresql") return Promise.resolve();
   globalForDb.__dbReady ??= (async () => {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     // FULL: a commit returns once the WAL is fsynced, so nothing acknowledged is lost on a power cut.

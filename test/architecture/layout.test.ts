@@ -95,7 +95,7 @@ function writerOf(rel: string): string | null {
 
 // The exam store writes its audit entries itself, in the transaction of the write they record
 // (the platform's writeAudit works on Prisma transactions only): decision 013.
-const ALSO_WRITES: Record<string, string[]> = { "app/features/exam-taking/store/sqlite.server.ts": ["auditLog"] };
+const ALSO_WRITES: Record<string, string[]> = { "app/features/exam-taking/store/sql.server.ts": ["auditLog"] };
 
 const WRITE = /\b(?:db|tx|client|prisma)\s*\.\s*([a-zA-Z]+)\s*\.\s*(create|createMany|update|updateMany|upsert|delete|deleteMany)\s*\(/g;
 const RAW_WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"([A-Za-z]+)"/g;

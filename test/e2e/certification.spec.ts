@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { gotoReady, login, loginAs, uniqueIdNumber, uniqueSuffix } from "./fixtures";
-import { withDb } from "./exam-db";
+import { dbRow } from "./exam-db";
 import { scoreCandidate } from "./skill-helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -130,13 +130,9 @@ test("理论与技能均合格后颁发证书：A4 打印页带二维码，公�
 
   // The certificate, printed by the center admin (the holder has no account in the demo data).
   const page = await (await browser.newContext()).newPage();
-  const cert = withDb(
-    (db) =>
-      db.prepare("SELECT c.id, c.number FROM Certificate c JOIN Person p ON p.id = c.personId WHERE p.name = '周敏'").get() as {
-        id: string;
-        number: string;
-      },
-  );
+  const cert = (await dbRow<{ id: string; number: string }>(
+    `SELECT c."id" AS "id", c."number" AS "number" FROM "Certificate" c JOIN "Person" p ON p."id" = c."personId" WHERE p."name" = '周敏'`,
+  ))!;
   expect(cert.number).toMatch(/^[YS]\d{21}$/);
   const holderAdmin = await browser.newPage();
   await loginAs(holderAdmin, "admin");

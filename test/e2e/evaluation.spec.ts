@@ -3,7 +3,7 @@
 // its inputs, and the xlsx download all show the same numbers.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { gotoReady, loginAs, sameOriginHeaders } from "./fixtures";
-import { withDb } from "./exam-db";
+import { dbQuery, dbRow, dbTime } from "./exam-db";
 
 const INDICATORS = [
   ["职业道德", 5],
@@ -20,18 +20,13 @@ const INDICATORS = [
 ] as const;
 
 /** A past year in [from, from + 9) without a cycle in the demo center: reruns and the two tests (run in parallel) do not collide. */
-function freeYear(from: number): number {
-  return withDb((db) => {
-    const taken = new Set(
-      (
-        db.prepare("SELECT year FROM EvaluationCycle c JOIN Center n ON n.id = c.centerId WHERE n.name = '示范区政务服务中心'").all() as {
-          year: number;
-        }[]
-      ).map((r) => r.year),
-    );
-    for (let y = from; y < from + 9; y++) if (!taken.has(y)) return y;
-    throw new Error("no free year");
-  });
+async function freeYear(from: number): Promise<number> {
+  const rows = await dbQuery<{ year: number }>(
+    `SELECT c."year" AS "year" FROM "EvaluationCycle" c JOIN "Center" n ON n."id" = c."centerId" WHERE n."name" = '示范区政务服务中心'`,
+  );
+  const taken = new Set(rows.map((r) => r.year));
+  for (let y = from; y < from + 9; y++) if (!taken.has(y)) return y;
+  throw new Error("no free year");
 }
 
 /** As the center admin, opens the year with 郑涛 as the default manager; lands on its summary. */
@@ -64,18 +59,11 @@ async function scoreAndSubmit(page: Page, year: number, linkName: string, valueO
 
 test("self, peer and manager scores become the C.1 summary, the report's radar and the xlsx", async ({ browser, page, baseURL }) => {
   test.setTimeout(120_000);
-  const year = freeYear(2001);
-  const ids = withDb((db) =>
-    Object.fromEntries(
-      (
-        db.prepare("SELECT id, name, centerId FROM Person WHERE name IN ('李明','王芳','郑涛')").all() as {
-          id: string;
-          name: string;
-          centerId: string;
-        }[]
-      ).map((p) => [p.name, p]),
-    ),
+  const year = await freeYear(2001);
+  const people = await dbQuery<{ id: string; name: string; centerId: string }>(
+    `SELECT "id", "name", "centerId" FROM "Person" WHERE "name" IN ('李明','王芳','郑涛')`,
   );
+  const ids = Object.fromEntries(people.map((p) => [p.name, p]));
 
   // The center opens the year and makes 王芳 李明's only peer and 郑涛 his manager.
   await openYear(page, year);
@@ -97,16 +85,14 @@ test("self, peer and manager scores become the C.1 summary, the report's radar a
     await p.getByLabel("职业道德", { exact: true }).fill("6");
     await p.getByRole("button", { name: "保存草稿" }).click();
     await expect(p.getByText("职业道德应在 0 至 5 分之间")).toBeVisible();
-    expect(
-      withDb(
-        (db) =>
-          db
-            .prepare(
-              "SELECT COUNT(*) AS n FROM EvaluationScore s JOIN EvaluationAssignment a ON a.id = s.assignmentId JOIN EvaluationSubject j ON j.id = a.subjectId JOIN EvaluationCycle c ON c.id = j.cycleId WHERE c.year = ? AND a.relation = 'self' AND j.personId = ?",
-            )
-            .get(year, ids["李明"].id) as { n: number },
-      ).n,
-    ).toBe(0);
+    const selfScores = await dbRow<{ n: number }>(
+      `SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "EvaluationScore" s JOIN "EvaluationAssignment" a ON a."id" = s."assignmentId"
+         JOIN "EvaluationSubject" j ON j."id" = a."subjectId" JOIN "EvaluationCycle" c ON c."id" = j."cycleId"
+        WHERE c."year" = ? AND a."relation" = 'self' AND j."personId" = ?`,
+      year,
+      ids["李明"].id,
+    );
+    expect(selfScores!.n).toBe(0);
     await scoreAndSubmit(p, year, "自评：李明", (max) => max);
     // A submitted evaluation is final.
     const res = await p.request.post(p.url(), { headers: sameOriginHeaders(baseURL!), form: { intent: "submit", ethics: "1" } });
@@ -116,16 +102,12 @@ test("self, peer and manager scores become the C.1 summary, the report's radar a
   await asUser(browser, "manager", (p) => scoreAndSubmit(p, year, "负责人评分：李明", (max) => max - 0.5));
 
   // Someone else's assignment is not found, for a colleague and for another center's admin.
-  const assignmentId = withDb(
-    (db) =>
-      (
-        db
-          .prepare(
-            "SELECT a.id FROM EvaluationAssignment a JOIN EvaluationSubject j ON j.id = a.subjectId JOIN EvaluationCycle c ON c.id = j.cycleId WHERE c.year = ? AND a.relation = 'manager' AND j.personId = ?",
-          )
-          .get(year, ids["李明"].id) as { id: string }
-      ).id,
-  );
+  const assignmentId = (await dbRow<{ id: string }>(
+    `SELECT a."id" AS "id" FROM "EvaluationAssignment" a JOIN "EvaluationSubject" j ON j."id" = a."subjectId"
+       JOIN "EvaluationCycle" c ON c."id" = j."cycleId" WHERE c."year" = ? AND a."relation" = 'manager' AND j."personId" = ?`,
+    year,
+    ids["李明"].id,
+  ))!.id;
   await asUser(browser, "candidate", async (p) => {
     expect((await p.goto(`/evaluate/${assignmentId}`))!.status()).toBe(404);
   });
@@ -134,12 +116,14 @@ test("self, peer and manager scores become the C.1 summary, the report's radar a
   });
 
   // 好差评 counts for that year (normally imported on the ratings page): 96 % good, every valid bad one rectified.
-  withDb((db) =>
-    db
-      .prepare(
-        "INSERT INTO RatingCount (id, centerId, personId, period, channel, activeGood, activeBad, timeoutUnrated, invalidBad, repliedBad, rectified, satisfied, source, importedAt) VALUES (?, ?, ?, ?, '一次一评', 95, 5, 0, 1, 5, 4, 4, 'e2e.csv', ?)",
-      )
-      .run(`e2e-${year}`, ids["李明"].centerId, ids["李明"].id, `${year}-06`, new Date().toISOString().replace("Z", "+00:00")),
+  await dbQuery(
+    `INSERT INTO "RatingCount" ("id", "centerId", "personId", "period", "channel", "activeGood", "activeBad", "timeoutUnrated", "invalidBad",
+       "repliedBad", "rectified", "satisfied", "source", "importedAt") VALUES (?, ?, ?, ?, '一次一评', 95, 5, 0, 1, 5, 4, 4, 'e2e.csv', ?)`,
+    `e2e-${year}`,
+    ids["李明"].centerId,
+    ids["李明"].id,
+    `${year}-06`,
+    dbTime(new Date()),
   );
 
   // The center enters the objective part and a district award.
@@ -204,9 +188,9 @@ test("self, peer and manager scores become the C.1 summary, the report's radar a
 });
 
 test("工作完成度 CSV: a bad line is listed and nothing is imported; a good file is, with its conversion", async ({ page }) => {
-  const year = freeYear(2010);
-  const idOf = (name: string) =>
-    withDb((db) => (db.prepare("SELECT idNumber FROM Person WHERE name = ?").get(name) as { idNumber: string }).idNumber);
+  const year = await freeYear(2010);
+  const idOf = async (name: string) =>
+    (await dbRow<{ idNumber: string }>(`SELECT "idNumber" FROM "Person" WHERE "name" = ?`, name))!.idNumber;
   await openYear(page, year);
   const upload = async (text: string) => {
     await page
@@ -214,21 +198,18 @@ test("工作完成度 CSV: a bad line is listed and nothing is imported; a good 
       .setInputFiles({ name: "完成度.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${text}`) });
     await page.getByRole("button", { name: "导入", exact: true }).click();
   };
-  await upload(`身份证号,姓名,完成量,目标量\n${idOf("李明")},李明,300,400\n${idOf("王芳")},王芳,-1,400\n`);
+  await upload(`身份证号,姓名,完成量,目标量\n${await idOf("李明")},李明,300,400\n${await idOf("王芳")},王芳,-1,400\n`);
   await expect(page.getByText("第 3 行：完成量应为不小于 0 的数字")).toBeVisible();
-  const completion = () =>
-    withDb(
-      (db) =>
-        db
-          .prepare(
-            "SELECT s.completionDone AS done FROM EvaluationSubject s JOIN EvaluationCycle c ON c.id = s.cycleId JOIN Person p ON p.id = s.personId WHERE c.year = ? AND p.name = '李明'",
-          )
-          .get(year) as { done: number | null },
-    );
-  expect(completion().done).toBeNull();
-  await upload(`身份证号,姓名,完成量,目标量\n${idOf("李明")},李明,300,400\n`);
+  const completion = async () =>
+    (await dbRow<{ done: number | null }>(
+      `SELECT s."completionDone" AS "done" FROM "EvaluationSubject" s JOIN "EvaluationCycle" c ON c."id" = s."cycleId"
+         JOIN "Person" p ON p."id" = s."personId" WHERE c."year" = ? AND p."name" = '李明'`,
+      year,
+    ))!;
+  expect((await completion()).done).toBeNull();
+  await upload(`身份证号,姓名,完成量,目标量\n${await idOf("李明")},李明,300,400\n`);
   await expect(page.getByText("已导入 1 人的工作完成度。")).toBeVisible();
-  expect(completion().done).toBe(300);
+  expect((await completion()).done).toBe(300);
   await page.getByRole("link", { name: "李明", exact: true }).click();
   await expect(page.getByText("25 × 300 ÷ 400 = 18.75 分（来源：完成度.csv）")).toBeVisible();
 });

@@ -1,28 +1,27 @@
 import { expect, type Page, test } from "@playwright/test";
 import iconv from "iconv-lite";
-import { withDb } from "./exam-db";
+import { dbQuery, dbRow } from "./exam-db";
 import { gotoReady, loginAs } from "./fixtures";
 
 const thisYear = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
 let Y = thisYear - 1;
 
 /** A year before any seeded rating (of any center), so the test sees only the rows it imports. */
-function freeYear(): number {
-  const row = withDb((db) => db.prepare("SELECT MIN(period) AS p FROM RatingCount").get() as { p: string | null });
-  return Math.min(thisYear, row.p ? Number(row.p.slice(0, 4)) : thisYear) - 1;
+async function freeYear(): Promise<number> {
+  const row = await dbRow<{ p: string | null }>(`SELECT MIN("period") AS "p" FROM "RatingCount"`);
+  return Math.min(thisYear, row?.p ? Number(row.p.slice(0, 4)) : thisYear) - 1;
 }
 
 const HEADER = "姓名,身份证号,月份,渠道,好评数,差评数,超时未评数,无效差评数,已回复差评数,已整改数,整改满意数";
 
-function person(name: string) {
-  return withDb((db) => db.prepare("SELECT id, idNumber FROM Person WHERE name = ?").get(name) as { id: string; idNumber: string });
+async function person(name: string) {
+  return (await dbRow<{ id: string; idNumber: string }>(`SELECT "id", "idNumber" FROM "Person" WHERE "name" = ?`, name))!;
 }
 function ratingRows(personId: string) {
-  return withDb(
-    (db) =>
-      db
-        .prepare("SELECT period, channel, activeGood, rectified FROM RatingCount WHERE personId = ? AND period LIKE ? ORDER BY period")
-        .all(personId, `${Y}-%`) as { period: string; channel: string; activeGood: number; rectified: number }[],
+  return dbQuery<{ period: string; channel: string; activeGood: number; rectified: number }>(
+    `SELECT "period", "channel", "activeGood", "rectified" FROM "RatingCount" WHERE "personId" = ? AND "period" LIKE ? ORDER BY "period"`,
+    personId,
+    `${Y}-%`,
   );
 }
 async function upload(page: Page, name: string, buffer: Buffer) {
@@ -34,11 +33,11 @@ async function cellTexts(page: Page, table: string, row: string | RegExp) {
 }
 
 test("导入好差评：有误的行逐行列出且不导入；仅导入无误的行后按定义计算六项比率；其他中心看不到", async ({ browser }) => {
-  Y = freeYear();
-  const liming = person("李明");
-  const wangfang = person("王芳");
-  const qianjin = person("钱进"); // 临江区 (admin2's center)
-  expect(ratingRows(liming.id)).toEqual([]);
+  Y = await freeYear();
+  const liming = await person("李明");
+  const wangfang = await person("王芳");
+  const qianjin = await person("钱进"); // 临江区 (admin2's center)
+  expect(await ratingRows(liming.id)).toEqual([]);
 
   const page = await browser.newPage();
   await loginAs(page, "admin");
@@ -63,12 +62,12 @@ test("导入好差评：有误的行逐行列出且不导入；仅导入无误�
   await expect(page.getByTestId("import-row-4")).toContainText("渠道“电话回访”不存在，应为：一次一评、一事一评、综合点评、监督查评");
   await expect(page.getByTestId("import-row-5")).toContainText("不是本中心人员");
   await expect(page.getByText(liming.idNumber)).toHaveCount(0); // ID numbers are masked
-  expect(ratingRows(liming.id)).toEqual([]); // nothing imported
+  expect(await ratingRows(liming.id)).toEqual([]); // nothing imported
 
   await page.getByRole("button", { name: "仅导入无误的行（1 行）" }).click();
   await expect(page.getByText("已导入 1 行好差评数据，跳过有误的 3 行")).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`year=${Y}`));
-  expect(ratingRows(liming.id)).toEqual([{ period: `${Y}-03`, channel: "一次一评", activeGood: 37, rectified: 0 }]);
+  expect(await ratingRows(liming.id)).toEqual([{ period: `${Y}-03`, channel: "一次一评", activeGood: 37, rectified: 0 }]);
 
   // By hand: total 37+3+10 = 50, valid bad 3−1 = 2. 好评率 48/50 = 96.0%; 主动评价好评率 37/(40−1)
   // = 94.87% → 94.8% (truncated); 未评率 (10+1)/50 = 22.0%; 回复率 3/3 = 100.0%; 整改率 0/2 = 0.0%;
@@ -98,7 +97,7 @@ test("导入好差评：有误的行逐行列出且不导入；仅导入无误�
   await gotoReady(page, "/center/ratings");
   await upload(page, "好差评-修正.csv", Buffer.from(`\uFEFF${fixed}`, "utf-8"));
   await expect(page.getByText("已导入 2 行好差评数据")).toBeVisible();
-  expect(ratingRows(liming.id)).toEqual([
+  expect(await ratingRows(liming.id)).toEqual([
     { period: `${Y}-03`, channel: "一次一评", activeGood: 38, rectified: 1 },
     { period: `${Y}-04`, channel: "一次一评", activeGood: 10, rectified: 2 },
   ]);
@@ -129,7 +128,7 @@ test("导入好差评：有误的行逐行列出且不导入；仅导入无误�
   await upload(other, "越权.csv", Buffer.from([HEADER, `李明,${liming.idNumber},${Y}-05,一次一评,5,0,0,0,0,0,0`].join("\n"), "utf-8"));
   await expect(other.getByTestId("import-row-2")).toContainText("该身份证号的人员不是本中心人员");
   await expect(other.getByRole("button", { name: /仅导入无误的行/ })).toHaveCount(0);
-  expect(ratingRows(liming.id)).toHaveLength(2);
+  expect(await ratingRows(liming.id)).toHaveLength(2);
   await other.close();
 });
 

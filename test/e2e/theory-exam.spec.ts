@@ -58,7 +58,7 @@ async function examLogin(browser: Browser, who: keyof typeof people, startCode: 
 }
 
 /** Answers the current question correctly (or wrongly) by the key from the database. */
-async function answerCurrent(page: Page, keys: ReturnType<typeof paperKeys>, correct: boolean) {
+async function answerCurrent(page: Page, keys: Awaited<ReturnType<typeof paperKeys>>, correct: boolean) {
   const heading = page.locator("#q-h");
   await expect(heading).toBeVisible();
   const inputs = page.locator("main fieldset input");
@@ -251,11 +251,11 @@ test("考生作答：刷新与断网不丢答案，第二个窗口不能覆盖�
   await expect(bad.getByRole("alert")).toContainText("开考码不正确");
   await bad.close();
 
-  const keys = paperKeys(TITLE);
+  const keys = await paperKeys(TITLE);
   const { ctx, page } = await examLogin(browser, "pass", code);
   // No key reaches the browser: neither the page nor its loader data holds explanations,
   // requirement codes or which option is right.
-  const secrets = paperSecrets(TITLE);
+  const secrets = await paperSecrets(TITLE);
   for (const body of [await page.content(), await (await page.request.get("/exam/paper.data")).text()]) {
     for (const e of secrets.explanations) expect(body).not.toContain(e);
     for (const r of secrets.requirements) expect(body).not.toContain(r);
@@ -280,10 +280,10 @@ test("考生作答：刷新与断网不丢答案，第二个窗口不能覆盖�
   const offlineItem = await answerCurrent(page, keys, true);
   await expect(page.getByText("网络已断开")).toBeVisible();
   await expect(page.getByTestId("save-state")).toContainText("未保存");
-  expect(savedAnswer(tickets.pass, offlineItem)).toBeUndefined();
+  expect(await savedAnswer(tickets.pass, offlineItem)).toBeUndefined();
   await ctx.setOffline(false);
   await expect(page.getByTestId("save-state")).toContainText("已保存", { timeout: 15_000 });
-  expect(savedAnswer(tickets.pass, offlineItem)).toEqual(keys.get(offlineItem)!.key);
+  expect(await savedAnswer(tickets.pass, offlineItem)).toEqual(keys.get(offlineItem)!.key);
 
   // A second window takes over; the first can no longer write.
   const second = await ctx.newPage();
@@ -292,7 +292,7 @@ test("考生作答：刷新与断网不丢答案，第二个窗口不能覆盖�
   await page.getByRole("button", { name: "第 7 题，未答" }).click();
   const staleItem = await answerCurrent(page, keys, false);
   await expect(page.getByText("本场考试已在另一个窗口打开")).toBeVisible();
-  expect(savedAnswer(tickets.pass, staleItem)).toBeUndefined();
+  expect(await savedAnswer(tickets.pass, staleItem)).toBeUndefined();
   await page.close();
 
   // Finish in the second window: answer everything correctly, then submit.
@@ -357,14 +357,14 @@ test("时间到自动交卷，保存过的答案计入成绩；发布后考生�
   const code = (await proctor.getByTestId("start-code").textContent())!.trim();
 
   // Leave this room 20 seconds of its 60 minutes.
-  rewindRoom("第2考场", TITLE, 60, 20);
-  const keys = paperKeys(TITLE);
+  await rewindRoom("第2考场", TITLE, 60, 20);
+  const keys = await paperKeys(TITLE);
   const late = await examLogin(browser, "late", code);
   await expect(late.page.getByTestId("countdown")).toHaveText(/^00:00:(1\d|20|0\d)$/);
   const item = await answerCurrent(late.page, keys, true);
   await expect(late.page.getByTestId("save-state")).toContainText("已保存");
   await expect(late.page.getByRole("heading", { name: "考试时间到，已自动交卷" })).toBeVisible({ timeout: 40_000 });
-  expect(savedAnswer(tickets.late, item)).toEqual(keys.get(item)!.key);
+  expect(await savedAnswer(tickets.late, item)).toEqual(keys.get(item)!.key);
   await late.ctx.close();
   await proctor.close();
 

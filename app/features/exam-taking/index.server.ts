@@ -9,5 +9,5 @@ export {
   claimWindow,
   attemptOrder,
 } from "./service.server";
-export { handleExamApi, handleHealth, startPrimary, startSingleProcess } from "./runtime.server";
+export { drainWrites, handleExamApi, handleHealth, startPrimary, startSingleProcess } from "./runtime.server";
 export { capacityConfig } from "./store/capacity.server";

@@ -5,7 +5,7 @@ import type cluster from "node:cluster";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { examApi } from "./api.server";
 import { startDeadlineScheduler } from "./store/deadlines.server";
-import { examStore, hostExamWriter, storeFile } from "./store/index.server";
+import { drainExamWrites, examStore, hostExamWriter, onPostgres, storeFile } from "./store/index.server";
 import { openConnection, sqliteReads } from "./store/sqlite.server";
 
 const MAX_BODY = 16 * 1024;
@@ -86,8 +86,26 @@ export function startSingleProcess(): { stop: () => void } {
   return { stop: startDeadlineScheduler(store, store) };
 }
 
-/** The cluster primary: the one exam writer for all workers, and the deadline scheduler. */
+/** Before a process exits: the exam writes it accepted are committed (or failed, and the pages retry). */
+export async function drainWrites(): Promise<void> {
+  await drainExamWrites();
+}
+
+/**
+ * The cluster primary: the deadline scheduler, and on SQLite the one exam writer for all workers
+ * (on PostgreSQL each worker writes itself).
+ */
 export function startPrimary(workers: typeof cluster): { drain: () => Promise<void> } {
+  if (onPostgres()) {
+    const store = examStore();
+    const stop = startDeadlineScheduler(store, store);
+    return {
+      drain: async () => {
+        stop();
+        await drainExamWrites();
+      },
+    };
+  }
   const writer = hostExamWriter(workers);
   const reads = sqliteReads(openConnection(storeFile(), "read"));
   const stop = startDeadlineScheduler(reads, { write: (op) => writer.write(op) as never });

@@ -3,11 +3,13 @@
 // connection and sends its writes (and admission requests) to the primary process, which holds
 // the one write connection: SQLite has a single writer, so one process commits every batch and
 // no worker ever meets SQLITE_BUSY on the hot path (decision 013).
+// On PostgreSQL every process reads and writes itself, with its own pools (postgres.server.ts).
 import cluster, { type Worker } from "node:cluster";
 import { AdmissionGate } from "~/domain/admission";
-import { databaseUrl } from "~/platform/config.server";
+import { databaseKind, databaseUrl, postgresTarget } from "~/platform/config.server";
 import { capacityConfig } from "./capacity.server";
 import { GroupCommitWriter } from "./group-commit.server";
+import { openPool, PgGroupCommitWriter, postgresReads, postgresWriteSteps } from "./postgres.server";
 import { openConnection, sqliteFile, sqliteReads, sqliteWriteSteps } from "./sqlite.server";
 import type { AdmissionAnswer, ExamAdmission, ExamStore, ExamWrites, WriteOp, WriteResult } from "./types";
 
@@ -22,10 +24,10 @@ type CallMessage = { tag: typeof IPC_TAG; calls: Call[] };
 type ReplyMessage = { tag: typeof IPC_TAG; replies: Reply[] };
 
 export function storeFile(): string {
-  const url = databaseUrl();
-  if (!url.startsWith("file:")) throw new Error("The exam store supports SQLite (file:) databases; PostgreSQL follows (issue 14).");
-  return sqliteFile(url);
+  return sqliteFile(databaseUrl());
 }
+
+export const onPostgres = () => databaseKind() === "postgresql";
 
 export function localWriter(file = storeFile()) {
   const conn = openConnection(file, "write");
@@ -93,9 +95,25 @@ function ipcChannel() {
 }
 
 let store: ExamStore | undefined;
+let drainPostgres: (() => Promise<void>) | undefined;
+
+/** This process's own store on PostgreSQL: reads on one pool, group-committed writes on another. */
+function postgresStore(): ExamStore {
+  const target = postgresTarget();
+  const reads = postgresReads(openPool(target, Number(process.env.EXAM_READ_POOL) || 8));
+  const writer = new PgGroupCommitWriter<WriteOp, WriteResult>(openPool(target, 2), postgresWriteSteps(), { concurrency: 2 });
+  drainPostgres = () => writer.drain();
+  return { ...reads, write: (op) => writer.write(op) as never, admission: localAdmission() };
+}
+
+/** Waits until the writes this process accepted are committed or failed (graceful shutdown on PostgreSQL). */
+export async function drainExamWrites(): Promise<void> {
+  await drainPostgres?.();
+}
 
 export function examStore(): ExamStore {
   if (store) return store;
+  if (onPostgres()) return (store = postgresStore());
   const file = storeFile();
   const reads = sqliteReads(openConnection(file, "read"));
   let writes: ExamWrites;

@@ -1,11 +1,9 @@
 // The exam store on SQLite: prepared statements on better-sqlite3, one read connection per
 // process and one write connection in the process that commits (see group-commit.server.ts).
-// The SQL is the common subset of SQLite and PostgreSQL: quoted identifiers, INSERT … ON
-// CONFLICT, no SQLite-only functions; only the placeholders (? here, $n there) differ.
+// The SQL, shared with the PostgreSQL implementation, is in sql.ts.
 import Database from "better-sqlite3";
-import { gradeTheory, type AnswerValue, type GradableItem } from "~/domain/grading";
-import { gradableItems, paperOf } from "~/domain/paper";
 import { newId } from "~/platform/ids.server";
+import * as SQL from "./sql.server";
 import type { AuditRow, ExamReads, LoginRow, PaperRow, SessionRow, WriteOp, WriteResult } from "./types";
 
 export function sqliteFile(url: string): string {
@@ -25,58 +23,18 @@ export function openConnection(file: string, role: "read" | "write"): Database.D
   return conn;
 }
 
-const LOGIN_SQL = `
-  SELECT r."id" AS "registrationId", r."ticketNumber" AS "ticketNumber", p."idNumber" AS "idNumber", si."centerId" AS "centerId",
-         si."paperId" AS "paperId", ro."id" AS "roomId", ro."status" AS "roomStatus", ro."openedAt" AS "roomOpenedAt",
-         ro."startCode" AS "startCode", a."id" AS "attemptId"
-    FROM "Registration" r
-    JOIN "Person" p ON p."id" = r."personId"
-    JOIN "Sitting" si ON si."id" = r."sittingId"
-    LEFT JOIN "Room" ro ON ro."id" = r."roomId"
-    LEFT JOIN "Attempt" a ON a."registrationId" = r."id"
-   WHERE r."ticketNumber" = ?`;
-
-const SESSION_SQL = `
-  SELECT s."expiresAt" AS "expiresAt", r."id" AS "registrationId", r."ticketNumber" AS "ticketNumber", r."seat" AS "seat", p."name" AS "personName",
-         si."id" AS "sittingId", si."centerId" AS "centerId", si."title" AS "title", si."level" AS "level", si."status" AS "sittingStatus",
-         si."durationMinutes" AS "durationMinutes", si."paperId" AS "paperId",
-         ro."id" AS "roomId", ro."name" AS "roomName", ro."openedAt" AS "openedAt", ro."pausedAt" AS "pausedAt", ro."pausedMs" AS "pausedMs",
-         a."id" AS "attemptId", a."status" AS "status", a."activeWindow" AS "activeWindow", a."extraMinutes" AS "extraMinutes",
-         a."queuedMs" AS "queuedMs", a."submitReason" AS "submitReason", a."score" AS "score", a."passed" AS "passed", a."areaScores" AS "areaScores"
-    FROM "ExamSession" s
-    JOIN "Registration" r ON r."id" = s."registrationId"
-    JOIN "Person" p ON p."id" = r."personId"
-    JOIN "Sitting" si ON si."id" = r."sittingId"
-    LEFT JOIN "Room" ro ON ro."id" = r."roomId"
-    LEFT JOIN "Attempt" a ON a."registrationId" = r."id"
-   WHERE s."id" = ?`;
-
-const OPEN_ROOMS_SQL = `
-  SELECT ro."id" AS "roomId", ro."openedAt" AS "openedAt", ro."pausedMs" AS "pausedMs", si."durationMinutes" AS "durationMinutes"
-    FROM "Room" ro JOIN "Sitting" si ON si."id" = ro."sittingId"
-   WHERE ro."status" = 'open' AND ro."pausedAt" IS NULL AND ro."openedAt" IS NOT NULL`;
-
-const IN_PROGRESS_SQL = `
-  SELECT a."id" AS "attemptId", a."extraMinutes" AS "extraMinutes", a."queuedMs" AS "queuedMs"
-    FROM "Attempt" a JOIN "Registration" r ON r."id" = a."registrationId"
-   WHERE r."roomId" = ? AND a."status" = 'in_progress'`;
-
 /** The reads of the hot path on one connection; every statement compiled once. */
 export function sqliteReads(conn: Database.Database): ExamReads {
-  const login = conn.prepare<[string], LoginRow>(LOGIN_SQL);
-  const session = conn.prepare<[string], SessionRow>(SESSION_SQL);
-  const paper = conn.prepare<[string], PaperRow>(`SELECT "id", "content", "items" FROM "Paper" WHERE "id" = ?`);
-  const order = conn.prepare<[string], { itemOrder: string }>(`SELECT "itemOrder" FROM "Attempt" WHERE "id" = ?`);
-  const answers = conn.prepare<[string], { itemId: string; value: string }>(`SELECT "itemId", "value" FROM "Answer" WHERE "attemptId" = ?`);
-  const attempt = conn.prepare<[string], { activeWindow: string | null; status: string }>(
-    `SELECT "activeWindow", "status" FROM "Attempt" WHERE "id" = ?`,
-  );
-  const answer = conn.prepare<[string, string], { windowId: string; seq: number; savedAt: string }>(
-    `SELECT "windowId", "seq", "savedAt" FROM "Answer" WHERE "attemptId" = ? AND "itemId" = ?`,
-  );
-  const openRooms = conn.prepare<[], Awaited<ReturnType<ExamReads["openRooms"]>>[number]>(OPEN_ROOMS_SQL);
-  const inProgress = conn.prepare<[string], Awaited<ReturnType<ExamReads["inProgressOfRoom"]>>[number]>(IN_PROGRESS_SQL);
-  const one = conn.prepare<[], { one: number }>(`SELECT 1 AS "one"`);
+  const login = conn.prepare<[string], LoginRow>(SQL.LOGIN_SQL);
+  const session = conn.prepare<[string], SessionRow>(SQL.SESSION_SQL);
+  const paper = conn.prepare<[string], PaperRow>(SQL.PAPER_SQL);
+  const order = conn.prepare<[string], { itemOrder: string }>(SQL.ITEM_ORDER_SQL);
+  const answers = conn.prepare<[string], { itemId: string; value: string }>(SQL.ANSWERS_SQL);
+  const attempt = conn.prepare<[string], { activeWindow: string | null; status: string }>(SQL.ATTEMPT_STATE_SQL);
+  const answer = conn.prepare<[string, string], { windowId: string; seq: number; savedAt: string }>(SQL.ANSWER_ROW_SQL);
+  const openRooms = conn.prepare<[], Awaited<ReturnType<ExamReads["openRooms"]>>[number]>(SQL.OPEN_ROOMS_SQL);
+  const inProgress = conn.prepare<[string], Awaited<ReturnType<ExamReads["inProgressOfRoom"]>>[number]>(SQL.IN_PROGRESS_SQL);
+  const one = conn.prepare<[], { one: number }>(SQL.PING_SQL);
   return {
     loginRow: async (ticket) => login.get(ticket),
     sessionRow: async (id) => session.get(id),
@@ -101,51 +59,23 @@ export function sqliteReads(conn: Database.Database): ExamReads {
 
 /** Runs the write operations of the hot path on the write connection, inside the writer's transaction. */
 export function sqliteWriteSteps(conn: Database.Database): (op: WriteOp) => WriteResult {
-  const insertAttempt = conn.prepare(
-    `INSERT INTO "Attempt" ("id", "registrationId", "itemOrder", "startedAt", "queuedMs") VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT ("registrationId") DO NOTHING`,
-  );
-  const attemptOf = conn.prepare<[string], { id: string }>(`SELECT "id" FROM "Attempt" WHERE "registrationId" = ?`);
-  const insertSession = conn.prepare(`INSERT INTO "ExamSession" ("id", "registrationId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?)`);
-  const insertAudit = conn.prepare(
-    `INSERT INTO "AuditLog" ("id", "at", "actorId", "actorName", "centerId", "action", "target", "ip", "detail")
-     VALUES (?, ?, NULL, NULL, ?, ?, ?, ?, ?)`,
-  );
-  const claim = conn.prepare(`UPDATE "Attempt" SET "activeWindow" = ? WHERE "id" = ? AND "status" = 'in_progress'`);
-  // Only the window that holds the attempt writes, and within it a newer sequence number wins; a
-  // resend of a stored change writes nothing (the caller then reads why).
-  const save = conn.prepare(
-    `INSERT INTO "Answer" ("attemptId", "itemId", "value", "windowId", "seq", "savedAt")
-     SELECT "id", ?, ?, ?, ?, ? FROM "Attempt" WHERE "id" = ? AND "status" = 'in_progress' AND "activeWindow" = ?
-     ON CONFLICT ("attemptId", "itemId") DO UPDATE
-        SET "value" = excluded."value", "windowId" = excluded."windowId", "seq" = excluded."seq", "savedAt" = excluded."savedAt"
-      WHERE NOT ("Answer"."windowId" = excluded."windowId" AND "Answer"."seq" >= excluded."seq")`,
-  );
-  const toFinalize = conn.prepare<[string], { status: string; paperId: string | null }>(
-    `SELECT a."status" AS "status", si."paperId" AS "paperId" FROM "Attempt" a
-       JOIN "Registration" r ON r."id" = a."registrationId" JOIN "Sitting" si ON si."id" = r."sittingId"
-      WHERE a."id" = ?`,
-  );
-  const answersOf = conn.prepare<[string], { itemId: string; value: string }>(
-    `SELECT "itemId", "value" FROM "Answer" WHERE "attemptId" = ?`,
-  );
-  const paperRow = conn.prepare<[string], PaperRow>(`SELECT "id", "content", "items" FROM "Paper" WHERE "id" = ?`);
-  const submit = conn.prepare(
-    `UPDATE "Attempt" SET "status" = 'submitted', "submittedAt" = ?, "submitReason" = ?, "score" = ?, "passed" = ?, "areaScores" = ?
-      WHERE "id" = ? AND "status" = 'in_progress'`,
-  );
-  // A stored paper never changes: its gradable items are built once per process.
-  const gradable = new Map<string, GradableItem[]>();
+  const insertAttempt = conn.prepare(SQL.INSERT_ATTEMPT_SQL);
+  const attemptOf = conn.prepare<[string], { id: string }>(SQL.ATTEMPT_OF_SQL);
+  const insertSession = conn.prepare(SQL.INSERT_SESSION_SQL);
+  const insertAudit = conn.prepare(SQL.INSERT_AUDIT_SQL);
+  const claim = conn.prepare(SQL.CLAIM_SQL);
+  const save = conn.prepare(SQL.SAVE_SQL);
+  const toFinalize = conn.prepare<[string], { status: string; paperId: string | null }>(SQL.TO_FINALIZE_SQL);
+  const answersOf = conn.prepare<[string], { itemId: string; value: string }>(SQL.ANSWERS_SQL);
+  const paperRow = conn.prepare<[string], PaperRow>(SQL.PAPER_SQL);
+  const submit = conn.prepare(SQL.SUBMIT_SQL);
+  const gradable = SQL.gradableCache();
   const gradableOf = (paperId: string) => {
-    let hit = gradable.get(paperId);
-    if (!hit) {
-      const row = paperRow.get(paperId);
-      if (!row) throw new Error(`paper ${paperId} not found`);
-      hit = gradableItems(paperOf(row).items);
-      if (gradable.size >= 200) gradable.clear();
-      gradable.set(paperId, hit);
-    }
-    return hit;
+    const hit = gradable.get(paperId);
+    if (hit) return hit;
+    const row = paperRow.get(paperId);
+    if (!row) throw new Error(`paper ${paperId} not found`);
+    return gradable.put(row);
   };
   const audit = (a: AuditRow) => insertAudit.run(newId(), a.at, a.centerId, a.action, a.target, a.ip, a.detail);
 
@@ -171,11 +101,8 @@ export function sqliteWriteSteps(conn: Database.Database): (op: WriteOp) => Writ
         const row = toFinalize.get(op.attemptId);
         if (!row || row.status !== "in_progress" || !row.paperId) return { kind: "finalize", submitted: false };
         // Graded inside the transaction that closes the attempt: every save committed before it counts.
-        const answers = new Map<string, AnswerValue>(
-          answersOf.all(op.attemptId).map((a) => [a.itemId, JSON.parse(a.value) as AnswerValue]),
-        );
-        const grade = gradeTheory(gradableOf(row.paperId), answers);
-        const changed = submit.run(op.at, op.reason, grade.total, grade.passed ? 1 : 0, JSON.stringify(grade.byArea), op.attemptId).changes;
+        const grade = SQL.gradeStored(gradableOf(row.paperId), answersOf.all(op.attemptId));
+        const changed = submit.run(op.at, op.reason, grade.total, grade.passed ? 1 : 0, grade.areaScores, op.attemptId).changes;
         if (changed > 0 && op.audit) audit(op.audit);
         return { kind: "finalize", submitted: changed > 0 };
       }

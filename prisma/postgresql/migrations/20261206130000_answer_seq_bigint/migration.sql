@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Answer" ALTER COLUMN "seq" SET DATA TYPE BIGINT;
+
