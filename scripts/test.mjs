@@ -35,12 +35,25 @@ runBin("react-router", ["typegen"]);
 runBin("tsc", ["--noEmit"]);
 runBin("eslint", [".", "--max-warnings", "0"]);
 runBin("prettier", ["--check", "."]);
-// The PostgreSQL side (generated schema, migrations on a real server): see test/unit/pg-migrations.test.ts.
+// With a PostgreSQL, every suite runs twice: on SQLite (the embedded default) and on PostgreSQL.
 const postgresUrl = testPostgresUrl();
 console.log(
   postgresUrl
     ? `PostgreSQL 测试数据库：${postgresUrl.replace(/:[^:@/]+@/, ":***@")}`
     : "未找到 PostgreSQL：跳过在 PostgreSQL 上的迁移测试（设置 TEST_DATABASE_URL，或以 root 安装 Debian 的 postgresql 包）。",
 );
+console.log("单元、集成与架构测试：SQLite");
 runBin("vitest", ["run"], { env: postgresUrl ? { TEST_DATABASE_URL: postgresUrl } : {} });
+if (postgresUrl) {
+  // The same suites on PostgreSQL: each test file on a fresh schema of its own (test/support/db-setup.ts).
+  console.log("单元、集成与架构测试：PostgreSQL");
+  runBin("vitest", ["run"], { env: { TEST_DB: "postgresql", TEST_DATABASE_URL: postgresUrl } });
+}
+console.log("浏览器测试：SQLite");
 runBin("playwright", ["test"]);
+if (postgresUrl) {
+  // Every user journey again with the app on PostgreSQL (schema zw_e2e, dropped and migrated first).
+  console.log("浏览器测试：PostgreSQL");
+  const e2eUrl = `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}schema=zw_e2e`;
+  runBin("playwright", ["test"], { env: { E2E_DATABASE_URL: e2eUrl } });
+}

@@ -3,7 +3,8 @@
 // A candidate beyond that rate gets a place in the queue and an estimate instead of a slow page;
 // the time they wait after their room opened is credited to their exam clock.
 //
-// Pure: the caller passes the time (ms) in and keeps one gate per deployment (see decision 013).
+// Pure: the caller passes the time (ms) in and keeps one gate per deployment (see decision 013);
+// on PostgreSQL the deployment's one queue is in the database (nextSlot, slotDecision).
 
 export type AdmissionDecision =
   { admitted: true; waitedMs: number } | { admitted: false; position: number; etaSeconds: number; retryAfterMs: number };
@@ -102,6 +103,39 @@ export class AdmissionGate {
   queuedCount(): number {
     return this.queued.size;
   }
+}
+
+/**
+ * The same start queue kept in a database for several nodes, as slot scheduling (the generic cell
+ * rate algorithm): a newcomer gets the next free start slot, never earlier than a burst's worth of
+ * slots before now; slots follow each other at 1/perSecond. The clock row holds `nextFreeMs`; the
+ * database applies this formula in one atomic statement, on its own clock (store/postgres.server.ts),
+ * so no node keeps queue state and skew between the nodes' clocks cannot reorder the queue.
+ * Unlike AdmissionGate, a slot whose candidate does not come is not handed on: the queue can run
+ * a little below the rate, never above it for those who wait.
+ */
+export function nextSlot(nextFreeMs: number | null, now: number, perSecond: number, burst = Math.max(1, Math.round(perSecond))) {
+  const interval = 1000 / perSecond;
+  const span = (burst - 1) * interval;
+  const admitAtMs = Math.max(nextFreeMs ?? -Infinity, now - span);
+  return { admitAtMs, nextFreeMs: admitAtMs + interval, interval, span };
+}
+
+/** A candidate's answer from their slot: in when it has come, else their place and when to ask again. */
+export function slotDecision(ticket: { firstSeenMs: number; admitAtMs: number }, now: number, perSecond: number): AdmissionDecision {
+  const ahead = ticket.admitAtMs - now;
+  if (ahead <= 0) {
+    // Time away after the slot came (beyond a grant's life) is the candidate's own, not the queue's.
+    const waitedMs = Math.min(now, ticket.admitAtMs + GRANT_TTL_MS) - ticket.firstSeenMs;
+    return { admitted: true, waitedMs: Math.max(0, Math.round(waitedMs)) };
+  }
+  const position = Math.max(1, Math.ceil((ahead * perSecond) / 1000));
+  return {
+    admitted: false,
+    position,
+    etaSeconds: Math.max(1, Math.ceil(ahead / 1000)),
+    retryAfterMs: Math.min(5_000, Math.max(500, Math.round(ahead))),
+  };
 }
 
 export type StaggerRoom = { id: string; name: string; candidates: number };

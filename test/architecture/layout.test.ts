@@ -71,6 +71,8 @@ const TABLE_OWNER: Record<string, string> = {
   examSession: "exam-taking",
   attempt: "exam-taking",
   answer: "exam-taking",
+  examAdmissionClock: "exam-taking",
+  examAdmissionTicket: "exam-taking",
   examinerGroup: "skill-scoring",
   groupExaminer: "skill-scoring",
   scoreSheet: "skill-scoring",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AdmissionGate, allAtOnceWaitSeconds, GRANT_TTL_MS, staggeredOpening } from "~/domain/admission";
+import { AdmissionGate, allAtOnceWaitSeconds, GRANT_TTL_MS, nextSlot, slotDecision, staggeredOpening } from "~/domain/admission";
 import { clockState, examDeadline, type ClockInput } from "~/domain/exam-clock";
 
 describe("AdmissionGate (the start queue)", () => {
@@ -103,5 +103,44 @@ describe("the start-queue credit on the exam clock", () => {
     const now = new Date("2026-12-05T02:30:30Z");
     expect(clockState(base, now).phase).toBe("over");
     expect(clockState({ ...base, creditMs: 60_000 }, now).phase).toBe("running");
+  });
+});
+
+describe("slot scheduling (the start queue kept in the database)", () => {
+  /** Newcomers at the given times through one clock, as the shared queue's statement does. */
+  function issue(arrivals: number[], perSecond: number, burst?: number) {
+    let clock: number | null = null;
+    return arrivals.map((now) => {
+      const s = nextSlot(clock, now, perSecond, burst);
+      clock = s.nextFreeMs;
+      return { firstSeenMs: now, admitAtMs: s.admitAtMs };
+    });
+  }
+
+  it("admits a burst of one second's capacity at once, then one slot per 1/rate, in arrival order", () => {
+    const t0 = 1_000_000;
+    const tickets = issue(Array(13).fill(t0), 10);
+    const now = tickets.map((t) => slotDecision(t, t0, 10));
+    expect(now.slice(0, 10).every((d) => d.admitted)).toBe(true);
+    expect(now.slice(10).map((d) => (d.admitted ? 0 : d.position))).toEqual([1, 2, 3]);
+    expect(tickets[12].admitAtMs - t0).toBe(300);
+    expect(slotDecision(tickets[12], t0 + 300, 10)).toEqual({ admitted: true, waitedMs: 300 });
+  });
+
+  it("does not bank slots while nobody waits: after a quiet hour the burst is the same", () => {
+    const [, a, b] = issue([0, 3_600_000, 3_600_000], 2, 1);
+    expect(slotDecision(a, 3_600_000, 2).admitted).toBe(true);
+    expect(slotDecision(b, 3_600_000, 2)).toMatchObject({ admitted: false, position: 1, etaSeconds: 1, retryAfterMs: 500 });
+  });
+
+  it("credits the queue's wait, not the time a candidate stayed away after their slot came", () => {
+    const ticket = { firstSeenMs: 0, admitAtMs: 20_000 };
+    expect(slotDecision(ticket, 25_000, 1)).toEqual({ admitted: true, waitedMs: 25_000 });
+    expect(slotDecision(ticket, 600_000, 1)).toEqual({ admitted: true, waitedMs: 20_000 + GRANT_TTL_MS });
+  });
+
+  it("tells a long queue to ask again no more than every 5 s", () => {
+    const d = slotDecision({ firstSeenMs: 0, admitAtMs: 60_000 }, 0, 50);
+    expect(d).toEqual({ admitted: false, position: 3000, etaSeconds: 60, retryAfterMs: 5_000 });
   });
 });

@@ -5,7 +5,13 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBank, loadBankFromDisk } from "~/features/bank/index.server";
-import { openPool, PgGroupCommitWriter, postgresReads, postgresWriteSteps } from "~/features/exam-taking/store/postgres.server";
+import {
+  openPool,
+  PgGroupCommitWriter,
+  postgresAdmission,
+  postgresReads,
+  postgresWriteSteps,
+} from "~/features/exam-taking/store/postgres.server";
 import { isoTime } from "~/features/exam-taking/store/sqlite.server";
 import type { WriteOp, WriteResult } from "~/features/exam-taking/store/types";
 import { postgresConnection, postgresTarget } from "~/platform/config.server";
@@ -127,6 +133,33 @@ describe("exam store (PostgreSQL)", () => {
     // The page sends it again; the pool has replaced the lost connection.
     expect(await w.write(save(s.attempts[0], s.items[0].id, s.items[0].key, 1))).toEqual({ kind: "save", written: true });
     expect(writerPool.totalCount).toBeGreaterThan(0);
+  });
+});
+
+describe("the start queue on PostgreSQL (shared by every node)", () => {
+  it("admits a deployment's rate across nodes in arrival order, on the database's clock, with no queue state in any process", async () => {
+    const cap = () => ({ perSecond: 2, source: "test" });
+    const [a, b] = [postgresAdmission(pool(), cap), postgresAdmission(pool(), cap)];
+    // The nodes' own clocks disagree by an hour: the queue does not care.
+    const [clockA, clockB] = [Date.now(), Date.now() - 3_600_000];
+    const keys = ["k1", "k2", "k3", "k4", "k5"];
+    // Five newcomers at once, alternating between two nodes: a burst of 2 in, then one per 500 ms.
+    const first = await Promise.all(keys.map((k, i) => (i % 2 ? b.request(k, clockB) : a.request(k, clockA))));
+    expect(first.filter((d) => d.admitted)).toHaveLength(2);
+    expect(first.flatMap((d) => (d.admitted ? [] : [d.position])).sort()).toEqual([1, 2, 3]);
+    // A waiting candidate asks the other node: the same place, nothing issued twice.
+    const waiting = keys.filter((_, i) => !first[i].admitted);
+    const again = await Promise.all(waiting.map((k, i) => (i % 2 ? a.request(k, clockA) : b.request(k, clockB))));
+    expect(again.map((d) => (d.admitted ? 0 : d.position)).sort()).toEqual([1, 2, 3]);
+    // The head's slot comes 500 ms after the burst: then it is in, credited with about that wait.
+    const head = waiting[again.findIndex((d) => !d.admitted && d.position === 1)];
+    await new Promise((r) => setTimeout(r, 600));
+    const turn = await b.request(head, clockB);
+    expect(turn.admitted).toBe(true);
+    if (turn.admitted) expect(turn.waitedMs).toBeGreaterThanOrEqual(400);
+    const tickets = await db.examAdmissionTicket.findMany({ orderBy: { admitAtMs: "asc" } });
+    expect(tickets.map((t) => t.key).sort()).toEqual(waiting.filter((k) => k !== head).sort());
+    expect(tickets[1].admitAtMs - tickets[0].admitAtMs).toBeCloseTo(500, 3);
   });
 });
 

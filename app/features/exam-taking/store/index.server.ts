@@ -3,13 +3,14 @@
 // connection and sends its writes (and admission requests) to the primary process, which holds
 // the one write connection: SQLite has a single writer, so one process commits every batch and
 // no worker ever meets SQLITE_BUSY on the hot path (decision 013).
-// On PostgreSQL every process reads and writes itself, with its own pools (postgres.server.ts).
+// On PostgreSQL every process reads and writes itself, with its own pools, and the start queue is
+// in the database (postgres.server.ts): no node keeps state another node needs.
 import cluster, { type Worker } from "node:cluster";
 import { AdmissionGate } from "~/domain/admission";
 import { databaseKind, databaseUrl, postgresTarget } from "~/platform/config.server";
 import { capacityConfig } from "./capacity.server";
 import { GroupCommitWriter } from "./group-commit.server";
-import { openPool, PgGroupCommitWriter, postgresReads, postgresWriteSteps } from "./postgres.server";
+import { openPool, PgGroupCommitWriter, postgresAdmission, postgresReads, postgresWriteSteps } from "./postgres.server";
 import { openConnection, sqliteFile, sqliteReads, sqliteWriteSteps } from "./sqlite.server";
 import type { AdmissionAnswer, ExamAdmission, ExamStore, ExamWrites, WriteOp, WriteResult } from "./types";
 
@@ -100,10 +101,12 @@ let drainPostgres: (() => Promise<void>) | undefined;
 /** This process's own store on PostgreSQL: reads on one pool, group-committed writes on another. */
 function postgresStore(): ExamStore {
   const target = postgresTarget();
-  const reads = postgresReads(openPool(target, Number(process.env.EXAM_READ_POOL) || 8));
+  const readPool = openPool(target, Number(process.env.EXAM_READ_POOL) || 8);
+  const reads = postgresReads(readPool);
   const writer = new PgGroupCommitWriter<WriteOp, WriteResult>(openPool(target, 2), postgresWriteSteps(), { concurrency: 2 });
   drainPostgres = () => writer.drain();
-  return { ...reads, write: (op) => writer.write(op) as never, admission: localAdmission() };
+  const cap = capacityConfig();
+  return { ...reads, write: (op) => writer.write(op) as never, admission: postgresAdmission(readPool, () => cap) };
 }
 
 /** Waits until the writes this process accepted are committed or failed (graceful shutdown on PostgreSQL). */

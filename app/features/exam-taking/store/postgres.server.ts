@@ -4,10 +4,11 @@
 // sql.ts (FOR SHARE on a save, FOR UPDATE on a finalize) keep a save from committing after its
 // attempt was graded, whichever nodes the two ran on.
 import pg from "pg";
+import { nextSlot, slotDecision } from "~/domain/admission";
 import { postgresConnection, type PostgresTarget } from "~/platform/config.server";
 import { newId } from "~/platform/ids.server";
 import * as SQL from "./sql.server";
-import type { AuditRow, ExamReads, LoginRow, PaperRow, SessionRow, WriteOp, WriteResult } from "./types";
+import type { AuditRow, ExamAdmission, ExamReads, LoginRow, PaperRow, SessionRow, WriteOp, WriteResult } from "./types";
 
 const TIMESTAMP_OID = 1114;
 const INT8_OID = 20;
@@ -251,4 +252,56 @@ export class PgGroupCommitWriter<Op, Result> {
       client.release(broken);
     }
   }
+}
+
+// The deployment's one start queue (domain/admission.ts nextSlot, the same formula) on the
+// database's clock: the clock row's UPDATE takes its row lock, so concurrent newcomers on any node
+// get consecutive slots in one round trip. $2 the slot interval, $3 the burst's span.
+const DB_NOW_MS = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS DOUBLE PRECISION)";
+const ISSUE_SLOT_SQL = `
+WITH now AS (SELECT ${DB_NOW_MS} AS "ms"),
+slot AS (
+  INSERT INTO "ExamAdmissionClock" ("id", "nextFreeMs") SELECT 'exam', "ms" - $3::float8 + $2::float8 FROM now
+  ON CONFLICT ("id") DO UPDATE
+    SET "nextFreeMs" = GREATEST("ExamAdmissionClock"."nextFreeMs", (SELECT "ms" FROM now) - $3::float8) + $2::float8
+  RETURNING "nextFreeMs" - $2::float8 AS "admitAtMs"
+)
+INSERT INTO "ExamAdmissionTicket" ("key", "firstSeenMs", "admitAtMs") SELECT $1, now."ms", slot."admitAtMs" FROM slot, now
+ON CONFLICT ("key") DO UPDATE SET "key" = EXCLUDED."key"
+RETURNING "firstSeenMs", "admitAtMs", "firstSeenMs" AS "nowMs"`;
+const TICKET_SQL = `SELECT "firstSeenMs", "admitAtMs", ${DB_NOW_MS} AS "nowMs" FROM "ExamAdmissionTicket" WHERE "key" = $1`;
+const DROP_TICKET_SQL = `DELETE FROM "ExamAdmissionTicket" WHERE "key" = $1`;
+const STALE_TICKETS_SQL = `DELETE FROM "ExamAdmissionTicket" WHERE "admitAtMs" < ${DB_NOW_MS} - 86400000`;
+
+/**
+ * The start queue on PostgreSQL, shared by every process of every node: a ticket per waiting
+ * candidate and one clock row, nothing in memory; times from the database's clock (the node's
+ * own `askedAt` only paces the sweep of forgotten tickets). A poll of a waiting candidate is one
+ * indexed read; only a newcomer writes.
+ */
+export function postgresAdmission(pool: pg.Pool, capacity: () => { perSecond: number; source: string }): ExamAdmission {
+  const issue = { name: "zw_issue_slot", text: ISSUE_SLOT_SQL };
+  const ticketOf = { name: "zw_ticket", text: TICKET_SQL };
+  const drop = { name: "zw_drop_ticket", text: DROP_TICKET_SQL };
+  let sweptAt = 0;
+  return {
+    capacity,
+    async request(key, askedAt) {
+      const { perSecond } = capacity();
+      type Ticket = { firstSeenMs: number; admitAtMs: number; nowMs: number };
+      let ticket = (await pool.query<Ticket>({ ...ticketOf, values: [key] })).rows[0];
+      if (!ticket) {
+        const { interval, span } = nextSlot(null, 0, perSecond);
+        ticket = (await pool.query<Ticket>({ ...issue, values: [key, interval, span] })).rows[0];
+      }
+      const decision = slotDecision(ticket, ticket.nowMs, perSecond);
+      if (decision.admitted) await pool.query({ ...drop, values: [key] });
+      // Tickets of candidates who never came back: swept now and then by whichever node is asked.
+      if (askedAt - sweptAt > 10 * 60_000) {
+        sweptAt = askedAt;
+        await pool.query(STALE_TICKETS_SQL);
+      }
+      return decision;
+    },
+  };
 }
