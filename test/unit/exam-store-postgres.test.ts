@@ -69,6 +69,17 @@ describe("exam store (PostgreSQL)", () => {
     expect(Math.abs(new Date(row!.savedAt).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
+  it("drains on shutdown: once drain() resolves, every write accepted before it is committed", async () => {
+    const s = await signedIn("EPG", 1);
+    const { w } = node({ maxBatch: 4 });
+    const settled: boolean[] = [];
+    const writes = s.items.slice(0, 20).map((it, i) => w.write(save(s.attempts[0], it.id, null, i + 1)).finally(() => settled.push(true)));
+    await w.drain();
+    expect(settled).toHaveLength(20);
+    expect(await db.answer.count({ where: { attemptId: s.attempts[0] } })).toBe(20);
+    expect((await Promise.all(writes)).every((r) => r.kind === "save" && r.written)).toBe(true);
+  });
+
   it("fails one bad write alone and commits the rest of its batch", async () => {
     const s = await signedIn("EPB", 1);
     const { w } = node();
