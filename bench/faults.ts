@@ -10,12 +10,12 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { Pool } from "undici";
 import { Options, parseArgs } from "./lib/args";
-import { Http, SimulatedCandidate, checkStored, sleep, type CandidatePlan, type Sent } from "./lib/candidate";
-import { ensureBuild, freshDatabase, log, machineInfo, root, snapshotBuild, WORK, writeJson, writeResult } from "./lib/prepare";
+import { checkStored, sleep, type Sent } from "./lib/candidate";
+import { ensureBuild, freshDatabase, log, logMachine, root, snapshotBuild, WORK, writeJson, writeResult } from "./lib/prepare";
+import { failureKinds, line, runSitting, splitFailures } from "./lib/run";
 import { BenchServer, track } from "./lib/server";
-import { endpointTable, fmtMs, Recorder } from "./lib/stats";
+import { endpointTable, fmtMs } from "./lib/stats";
 import { syntheticBank, writeBankYaml } from "./lib/synthetic-bank";
 
 const USAGE = `npm run bench:faults -- [options]
@@ -55,48 +55,15 @@ async function prepare(name: string, N: number, durationSeconds: number, rebuild
   return { S, cwd, dbFile, sitting, durationMinutes };
 }
 
-function plansFor(
-  sims: SimulatedCandidate[],
-  o: { tOpen: number; deadline: number; startWindow: number; saveInterval: number; gate: Promise<unknown> },
-): CandidatePlan[] {
-  return sims.map(() => {
-    const loginAt = o.tOpen + 500 + Math.random() * o.startWindow * 1000;
-    const early = Math.random() < 0.3;
-    return {
-      arriveAt: null,
-      loginAt,
-      deadline: o.deadline,
-      submitAt: early
-        ? Math.max(loginAt + 30_000, o.deadline - 5000 - Math.random() * 0.3 * (o.deadline - o.tOpen))
-        : o.deadline + Math.random() * 1000,
-      saveIntervalMs: o.saveInterval * 1000,
-      pollIntervalMs: 10_000,
-      retryIntervalMs: 3000,
-      fetchAssets: false,
-      gate: o.gate,
-    };
-  });
-}
-
+/** A compressed sitting: no arrival window, no assets, a save every few seconds. */
 function startSitting(setup: Setup, server: BenchServer, o: { duration: number; startWindow: number; saveInterval: number }) {
-  const rec = new Recorder();
-  const pool = new Pool(server.url, { connections: setup.sitting.candidates.length + 16 });
-  const http = new Http(server.url, pool, rec);
-  const sims = setup.sitting.candidates.map((c) => new SimulatedCandidate(http, c, ""));
-  const tOpen = Date.now() + 1000;
-  const deadline = tOpen + o.duration * 1000;
-  const gate = sleep(tOpen - Date.now()).then(async () => {
-    const codes = await setup.S.openRooms(setup.sitting.sittingId, new Date(deadline - setup.durationMinutes * 60_000));
-    for (const s of sims) s.startCode = codes.get(s.c.roomId)!;
+  return runSitting({
+    origin: server.url,
+    S: setup.S,
+    sitting: setup.sitting,
+    durationMinutes: setup.durationMinutes,
+    timeline: { ...o, arrivalWindow: 0, pollInterval: 10, earlyShare: 0.3, minWorkMs: 30_000, fetchAssets: false },
   });
-  const plans = plansFor(sims, { tOpen, deadline, startWindow: o.startWindow, saveInterval: o.saveInterval, gate });
-  const done = Promise.all(sims.map((s, i) => s.run(plans[i])));
-  return { rec, pool, http, sims, tOpen, deadline, done };
-}
-
-function line(ok: boolean, text: string) {
-  console.log(`${ok ? "PASS" : "FAIL"}  ${text}`);
-  return ok;
 }
 
 async function killRun(o: {
@@ -144,9 +111,7 @@ async function killRun(o: {
   const preKillFinal = checkStored(run.sims, await setup.S.storedAnswers(setup.sitting.sittingId), ackedAtKill);
   const attempts = await setup.S.attemptSummary(setup.sitting.sittingId);
   await setup.S.db.$disconnect();
-  const outage = run.http.failures.filter((f) => f.at >= killedAt - 60_000 && f.at < upAt + 1000 && f.outcome.startsWith("network"));
-  const outageSet = new Set(outage);
-  const other = run.http.failures.filter((f) => !outageSet.has(f));
+  const { outage, other } = splitFailures(run.http.failures, killedAt - 60_000, upAt + 1000, (f) => f.outcome.startsWith("network"));
   const submitted = run.sims.filter((s) => s.submitted).length;
   const signedIn = run.sims.filter((s) => s.loggedIn).length;
   console.log(`\n## Kill and restart (${o.N} candidates)\n`);
@@ -168,7 +133,7 @@ async function killRun(o: {
     ),
     line(
       other.length === 0,
-      `resume: ${other.length} errors other than the outage's refused connections${other.length ? `: ${[...new Set(other.map((f) => `${f.endpoint} ${f.outcome}`))].slice(0, 5).join("; ")}` : ""}`,
+      `resume: ${other.length} errors other than the outage's refused connections${other.length ? `: ${failureKinds(other)}` : ""}`,
     ),
   ];
   return {
@@ -331,10 +296,7 @@ async function main() {
   const downtime = opt.seconds("downtime", 3);
   const bankSize = opt.num("bank-size", 20_000);
   opt.done();
-  const machine = machineInfo();
-  log(
-    `machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage.join(" ")}`,
-  );
+  const machine = logMachine();
   const results: unknown[] = [];
   let ok = true;
   // Each run imports the app's modules against its own database: run them in child processes.

@@ -11,7 +11,7 @@ import { gradeTheory, type AnswerValue, type GradableItem } from "~/domain/gradi
 import { LEVELS, type Area, type Level } from "~/domain/levels";
 import { loadBankFromDisk } from "~/features/bank/files.server";
 import { Options, parseArgs } from "./lib/args";
-import { freshDatabase, log, machineInfo, root, WORK, writeJson } from "./lib/prepare";
+import { freshDatabase, log, logMachine, root, WORK, writeJson } from "./lib/prepare";
 import { fmtMs, markdownTable, percentile } from "./lib/stats";
 import { syntheticBank } from "./lib/synthetic-bank";
 
@@ -154,10 +154,7 @@ async function main() {
   const attempts = o.num("attempts", 3000);
   const skipDb = o.flag("skip-db");
   o.done();
-  const machine = machineInfo();
-  log(
-    `machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage.join(" ")}`,
-  );
+  const machine = logMachine();
   const real = loadBankFromDisk();
   if (real.errors.length) throw new Error(real.errors.join("\n"));
   const bank = syntheticBank(real.items, size);

@@ -10,14 +10,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { Pool } from "undici";
 import { Options, parseArgs } from "./lib/args";
-import { Http, SimulatedCandidate, checkStored, sleep, type CandidatePlan, type Flow } from "./lib/candidate";
+import { Http, SimulatedCandidate, checkStored, type Flow } from "./lib/candidate";
 import { CpuWindow } from "./lib/cpu";
-import { ensureBuild, freshDatabase, log, machineInfo, root, snapshotBuild, WORK, writeJson, writeResult } from "./lib/prepare";
+import { ensureBuild, freshDatabase, log, logMachine, root, snapshotBuild, WORK, writeJson, writeResult } from "./lib/prepare";
 import { rawCommitRate } from "./lib/raw-sqlite";
 import { measureStartRate, type StartRate } from "./lib/calibrate";
+import { outcomeLine, phaseReport, printProblems, progressLog, runSitting, sittingTargets } from "./lib/run";
 import { httpCeiling, saturate, signIn, type SaturationRow } from "./lib/saturation";
 import { BenchServer } from "./lib/server";
-import { endpointTable, fmtMs, markdownTable, Recorder } from "./lib/stats";
+import { endpointOrder, endpointTable, fmtMs, markdownTable, Recorder } from "./lib/stats";
 import type { Level } from "~/domain/levels";
 
 const USAGE = `npm run bench -- [options]
@@ -76,10 +77,7 @@ async function main() {
   o.done();
   if (duration < startWindow + 60) throw new Error("--duration must exceed the start window by at least a minute");
 
-  const machine = machineInfo();
-  log(
-    `machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage.join(" ")}`,
-  );
+  const machine = logMachine();
   if (!checkout) ensureBuild(rebuild);
   const cwd = snapshotBuild("sitting-run", checkout ? path.resolve(checkout, "build") : undefined);
   const dbFile = freshDatabase(path.join(WORK, "sitting.db"));
@@ -175,58 +173,39 @@ async function main() {
   log(`server pid ${server.pid} on ${server.url}`);
 
   // ---- the sitting ----
-  const rec = new Recorder();
-  const pool = new Pool(server.url, { connections: N + 16 });
-  const http = new Http(server.url, pool, rec);
-  const sims = sitting.candidates.map((c) => new SimulatedCandidate(http, c, "", flow));
-  const t0 = Date.now() + 1000;
-  const tOpen = t0 + arrivalWindow * 1000;
-  const deadline = tOpen + duration * 1000;
   const cpu = new CpuWindow();
-  // The proctors press 开考 at tOpen; openedAt is set so that 0:00 falls at `deadline`.
-  const opened = sleep(tOpen - Date.now()).then(async () => {
-    const codes = await S.openRooms(sitting.sittingId, new Date(deadline - durationMinutes * 60_000));
-    for (const s of sims) s.startCode = codes.get(s.c.roomId)!;
-    log(`rooms opened: ${codes.size} start codes announced`);
-  });
-  const plans: CandidatePlan[] = sims.map(() => {
-    const loginAt = tOpen + 500 + Math.random() * startWindow * 1000;
-    const early = Math.random() < earlyShare;
-    const submitAt = early
-      ? Math.max(loginAt + 60_000, deadline - 5000 - Math.random() * 0.3 * duration * 1000)
-      : deadline + Math.random() * 1000;
-    return {
-      arriveAt: arrivalWindow > 0 ? t0 + Math.random() * arrivalWindow * 1000 : null,
-      loginAt,
-      submitAt,
-      deadline,
-      saveIntervalMs: saveInterval * 1000,
-      pollIntervalMs: pollInterval * 1000,
-      retryIntervalMs: 3000,
+  const run = runSitting({
+    origin: server.url,
+    S,
+    sitting,
+    durationMinutes,
+    flow,
+    timeline: {
+      arrivalWindow,
+      startWindow,
+      duration,
+      saveInterval,
+      pollInterval,
+      earlyShare,
+      minWorkMs: 60_000,
       fetchAssets: !noAssets,
-      gate: opened,
-    };
+    },
+    onOpen: (rooms) => log(`rooms opened: ${rooms} start codes announced`),
   });
+  const { rec, http, sims, tOpen, deadline } = run;
   log(
     `sitting: ${N} candidates; arrivals over ${arrivalWindow} s, rooms open at +${arrivalWindow} s, logins over ${startWindow} s, 0:00 at +${arrivalWindow + duration} s; a save every ~${saveInterval} s, a poll every ${pollInterval} s`,
   );
-  let lastCount = 0;
-  const progress = setInterval(() => {
-    const all = rec.all();
-    const count = all.reduce((n, s) => n + s.requests, 0);
-    const errors = all.reduce((n, s) => n + s.errors, 0);
+  const stopProgress = progressLog(run, log, () => {
     const st = server.snapshot();
-    log(
-      `+${Math.round((Date.now() - t0) / 1000)} s: signed in ${sims.filter((s) => s.loggedIn).length}, submitted ${sims.filter((s) => s.submitted).length}, requests ${count} (${((count - lastCount) / 10).toFixed(0)}/s), errors ${errors}, server RSS ${st.lastRssMiB} MiB, server CPU ${st.cpuSeconds} s`,
-    );
-    lastCount = count;
-  }, 10_000);
-  await Promise.all(sims.map((s, i) => s.run(plans[i])));
-  clearInterval(progress);
+    return `, server RSS ${st.lastRssMiB} MiB, server CPU ${st.cpuSeconds} s`;
+  });
+  await run.done;
+  stopProgress();
   const sittingServer = server.snapshot();
   const sittingCpu = cpu.read(sittingServer.cpuSeconds);
-  await pool.close();
-  const summaries = rec.all().sort((a, b) => order(a.endpoint) - order(b.endpoint));
+  await run.pool.close();
+  const summaries = rec.all().sort((a, b) => endpointOrder(a.endpoint) - endpointOrder(b.endpoint));
   log("sitting finished");
 
   const stored = await S.storedAnswers(sitting.sittingId);
@@ -262,7 +241,6 @@ async function main() {
 
   // ---- report ----
   const save = summaries.find((s) => s.endpoint === "save");
-  const totalErrors = summaries.reduce((n, s) => n + s.errors, 0);
   const allIn = sims.filter((s) => s.loggedIn).length;
   const allSubmitted = sims.filter((s) => s.submitted).length;
   const maxSat = satRows.reduce<SaturationRow | null>((m, r) => (!m || r.perSecond > m.perSecond ? r : m), null);
@@ -275,31 +253,8 @@ async function main() {
     `\n## Sitting: ${N} candidates, ${level}, ${duration} s, save every ~${saveInterval} s, poll every ${pollInterval} s, ${flow} flow\n`,
   );
   console.log(endpointTable(summaries));
-  // Latency by phase: the start (logins), the steady middle, and the end (flushes, submits, the 0:00 burst).
-  const phases: [string, number, number][] = [
-    ["start", tOpen, tOpen + (startWindow + 30) * 1000],
-    ["middle", tOpen + (startWindow + 30) * 1000, deadline - 60_000],
-    ["end", deadline - 60_000, Infinity],
-  ];
-  const phaseRows = ["save", "poll"].flatMap((e) =>
-    phases.map(([name, from, to]) => ({ endpoint: e, phase: name, ...rec.window(e, from, to) })),
-  );
-  console.log(`\nby phase (start: rooms open + ${startWindow + 30} s; end: the last minute and after)\n`);
-  console.log(
-    markdownTable(
-      ["endpoint", "phase", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms"],
-      phaseRows.map((r) => [r.endpoint, r.phase, r.requests, fmtMs(r.p50), fmtMs(r.p95), fmtMs(r.p99), fmtMs(r.max)]),
-    ),
-  );
-  const slow = rec.slow(1000, tOpen);
-  const slowSeconds = Object.values(slow).flatMap((m) => Object.keys(m).map(Number));
-  if (slowSeconds.length)
-    console.log(
-      `\nrequests slower than 1 s started between +${Math.min(...slowSeconds)} s and +${Math.max(...slowSeconds)} s after the rooms opened (per second in the results file)`,
-    );
-  console.log(
-    `\nsigned in ${allIn}/${N}, submitted ${allSubmitted}/${N}; attempts ${attempts.byStatus.map((b) => `${b.status}/${b.reason ?? "-"}: ${b.count}`).join(", ")}; graded ${attempts.graded}`,
-  );
+  const { phaseRows, slow } = phaseReport(rec, { tOpen, startWindow, deadline }, ["save", "poll"]);
+  console.log(`\n${outcomeLine(N, allIn, allSubmitted, attempts)}`);
   const requests = summaries.reduce((n, s) => n + s.requests, 0);
   console.log(
     `server: peak RSS (VmHWM) ${finalServer.peakRssMiB} MiB (during the sitting ${sittingServer.peakRssMiB} MiB); CPU ${sittingServer.cpuSeconds} s over the sitting = ${((sittingServer.cpuSeconds * 1000) / requests).toFixed(2)} ms per request (${requests} requests); stderr lines ${serverErrors}`,
@@ -311,10 +266,7 @@ async function main() {
     `answers: ${sims.reduce((n, s) => n + s.savesAcked, 0)} saves acknowledged, ${check.checked} (candidate, question) pairs checked, lost ${check.lost}, newer-than-acknowledged ${check.newerUnacked}, never-sent ${check.mismatched}`,
   );
   for (const e of check.examples) console.log(`  ${e}`);
-  if (http.problems.size) {
-    console.log("problems seen by candidates:");
-    for (const [k, v] of [...http.problems].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${v}× ${k}`);
-  }
+  printProblems(http);
   console.log(`\n## Raw SQLite and save throughput\n`);
   console.log(
     `raw single-row commit rate (WAL): synchronous=FULL ${rawFull.perSecond}/s (${rawFull.commits} commits in ${rawFull.seconds} s; what the app runs), NORMAL ${raw.perSecond}/s`,
@@ -340,30 +292,19 @@ async function main() {
     );
   }
   const targets = [
-    {
-      name: `≥ 3,000 candidates, all signed in and submitted`,
-      ok: N >= 3000 && allIn === N && allSubmitted === N,
-      detail: `${N} candidates, ${allIn} signed in, ${allSubmitted} submitted`,
-    },
-    { name: "0 errors", ok: totalErrors === 0, detail: `${totalErrors} errors` },
-    {
-      name: "0 lost answers",
-      ok: check.lost === 0 && check.mismatched === 0 && (satCheck?.lost ?? 0) === 0,
-      detail: `${check.lost + (satCheck?.lost ?? 0)} lost of ${check.checked + (satCheck?.checked ?? 0)}`,
-    },
-    {
-      name: "every candidate-facing request p99 < 1 s (start burst included; a queue position counts)",
-      ok: summaries.every((x) => x.p99 < 1000),
-      detail: summaries.map((x) => `${x.endpoint} ${fmtMs(x.p99)}`).join(", "),
-    },
-    (() => {
-      const submit = rec.window("submit", deadline - 1000, Infinity);
-      return {
-        name: "submit at 0:00 p99 < 2 s",
-        ok: submit.requests > 0 && submit.p99 < 2000,
-        detail: `${submit.requests} submits from 0:00 − 1 s, p99 ${fmtMs(submit.p99)} ms`,
-      };
-    })(),
+    ...sittingTargets({
+      N,
+      signedIn: allIn,
+      submitted: allSubmitted,
+      summaries,
+      rec,
+      deadline,
+      answers: {
+        lost: check.lost + (satCheck?.lost ?? 0),
+        checked: check.checked + (satCheck?.checked ?? 0),
+        mismatched: check.mismatched,
+      },
+    }),
     {
       name: "max save throughput ≥ 2 × raw single-row FULL commit rate",
       ok: ratio >= 2,
@@ -414,7 +355,7 @@ async function main() {
     httpCeiling: ceiling,
     saturationCheck: satCheck,
     targets,
-    slowOverOneSecondBySecondFromOpen: rec.slow(1000, tOpen),
+    slowOverOneSecondBySecondFromOpen: slow,
     calibration,
     admitPerSecond,
     startQueue: { queuedCandidates: queuedSims.length, longestWaitMs: longestQueue },
@@ -425,11 +366,6 @@ async function main() {
     `\nresults: ${path.relative(root, kept)} (and ${path.relative(root, file)}); server log: ${path.relative(root, serverLog)}${cpuProf ? `; CPU profile in ${path.relative(root, profDir)}` : ""}`,
   );
   process.exitCode = targets.filter((x) => !x.name.startsWith("stretch")).every((x) => x.ok) ? 0 : 1;
-}
-
-function order(endpoint: string) {
-  const i = ["login page", "assets", "login", "paper page", "paper", "claim", "save", "poll", "submit", "result page"].indexOf(endpoint);
-  return i < 0 ? 99 : i;
 }
 
 main().catch((e) => {

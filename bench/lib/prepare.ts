@@ -110,6 +110,15 @@ export function machineInfo() {
   };
 }
 
+/** The machine's figures, logged once at the start of a benchmark. */
+export function logMachine() {
+  const machine = machineInfo();
+  log(
+    `machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage.join(" ")}`,
+  );
+  return machine;
+}
+
 export function writeJson(name: string, value: unknown) {
   fs.mkdirSync(WORK, { recursive: true });
   const file = path.join(WORK, name);

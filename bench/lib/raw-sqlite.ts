@@ -6,6 +6,18 @@
 import Database from "better-sqlite3";
 import { removeDatabase } from "./prepare";
 
+/** The n-th row of a raw commit measurement, shaped like an Answer (the same on every database). */
+export function answerLikeRow(n: number): [string, string, string, string, number, string] {
+  return [
+    `cm${String(n).padStart(23, "0")}`,
+    `T-L5-YW-${String(n % 10000).padStart(4, "0")}`,
+    '["A","C"]',
+    "0f8fad5b-d9cb-469f-a165-70867728950e",
+    Date.now() + n,
+    new Date().toISOString(),
+  ];
+}
+
 export type RawRate = { synchronous: string; commits: number; seconds: number; perSecond: number };
 
 export function rawCommitRate(file: string, seconds: number, synchronous: "NORMAL" | "FULL" = "NORMAL"): RawRate {
@@ -19,20 +31,11 @@ export function rawCommitRate(file: string, seconds: number, synchronous: "NORMA
     `CREATE TABLE t (attemptId TEXT NOT NULL, itemId TEXT NOT NULL, value TEXT NOT NULL, windowId TEXT NOT NULL, seq INTEGER NOT NULL, savedAt DATETIME NOT NULL, PRIMARY KEY (attemptId, itemId))`,
   );
   const insert = db.prepare("INSERT INTO t (attemptId, itemId, value, windowId, seq, savedAt) VALUES (?, ?, ?, ?, ?, ?)");
-  const windowId = "0f8fad5b-d9cb-469f-a165-70867728950e";
   let n = 0;
   const t0 = performance.now();
   const end = t0 + seconds * 1000;
   while (performance.now() < end) {
-    for (let k = 0; k < 100; k++, n++)
-      insert.run(
-        `cm${String(n).padStart(23, "0")}`,
-        `T-L5-YW-${String(n % 10000).padStart(4, "0")}`,
-        '["A","C"]',
-        windowId,
-        Date.now() + n,
-        new Date().toISOString(),
-      );
+    for (let k = 0; k < 100; k++, n++) insert.run(...answerLikeRow(n));
   }
   const elapsed = (performance.now() - t0) / 1000;
   db.close();

@@ -68,10 +68,21 @@ function readProc(pid: number) {
     // Fields after the command name (which may contain spaces) start after the last ')'.
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const ticks = Number(f[11]) + Number(f[12]); // utime + stime (fields 14 and 15)
-    return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024, cpu: ticks / 100 };
+    const waited = Number(f[13]) + Number(f[14]); // cutime + cstime: children that exited and were reaped
+    return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024, cpu: ticks / 100, waited: waited / 100 };
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU seconds of a process and its direct children (a PostgreSQL postmaster and its backends,
+ * an nginx master and its workers), exited children included once reaped.
+ */
+export function processTreeCpu(pid: number): number {
+  const self = readProc(pid);
+  if (!self) return NaN;
+  return childrenOf(pid).reduce((n, c) => n + (readProc(c)?.cpu ?? 0), self.cpu + self.waited);
 }
 
 export class BenchServer {
@@ -87,7 +98,16 @@ export class BenchServer {
   stderrLines: string[] = [];
 
   constructor(
-    private readonly opts: { cwd: string; port: number; dbFile: string; log: string; nodeArgs?: string[]; env?: Record<string, string> },
+    private readonly opts: {
+      cwd: string;
+      port: number;
+      /** A SQLite file, or `databaseUrl` (PostgreSQL). */
+      dbFile?: string;
+      databaseUrl?: string;
+      log: string;
+      nodeArgs?: string[];
+      env?: Record<string, string>;
+    },
   ) {
     this.url = `http://127.0.0.1:${opts.port}`;
   }
@@ -105,7 +125,7 @@ export class BenchServer {
         NODE_ENV: "production",
         HOST: "127.0.0.1",
         PORT: String(this.opts.port),
-        DATABASE_URL: `file:${this.opts.dbFile}`,
+        DATABASE_URL: this.opts.databaseUrl ?? `file:${this.opts.dbFile}`,
         ...this.opts.env,
       },
       stdio: ["ignore", out, "pipe"],

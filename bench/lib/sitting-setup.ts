@@ -42,8 +42,9 @@ export function benchIdNumber(i: number): string {
   return first17 + idNumberCheckChar(first17);
 }
 
-export async function createPeople(centerId: string, count: number): Promise<string[]> {
-  const rows = Array.from({ length: count }, (_, i) => ({
+/** `count` people of the center; `from` numbers them on (several sittings' people in one database). */
+export async function createPeople(centerId: string, count: number, from = 0): Promise<string[]> {
+  const rows = Array.from({ length: count }, (_, k) => k + from).map((i) => ({
     id: `bench-person-${String(i).padStart(5, "0")}`,
     centerId,
     name: `考生${String(i + 1).padStart(4, "0")}`,
@@ -147,14 +148,15 @@ export async function openRooms(sittingId: string, openedAt: Date): Promise<Map<
 
 export type StoredAnswer = { ticket: string; itemId: string; value: string; seq: bigint | number; windowId: string };
 
-/** Every stored answer of a sitting, with its ticket number (read with SQL: seq may exceed 32 bits). */
+/**
+ * Every stored answer of a sitting, with its ticket number (read with SQL: seq may exceed 32 bits).
+ * Quoted identifiers and Prisma's own placeholders: the same query on SQLite and PostgreSQL.
+ */
 export async function storedAnswers(sittingId: string): Promise<StoredAnswer[]> {
-  return db.$queryRawUnsafe<StoredAnswer[]>(
-    `SELECT r.ticketNumber AS ticket, a.itemId AS itemId, a.value AS value, a.seq AS seq, a.windowId AS windowId
-       FROM Answer a JOIN Attempt t ON t.id = a.attemptId JOIN Registration r ON r.id = t.registrationId
-      WHERE r.sittingId = ?`,
-    sittingId,
-  );
+  return db.$queryRaw<StoredAnswer[]>`
+    SELECT r."ticketNumber" AS "ticket", a."itemId" AS "itemId", a."value" AS "value", a."seq" AS "seq", a."windowId" AS "windowId"
+      FROM "Answer" a JOIN "Attempt" t ON t."id" = a."attemptId" JOIN "Registration" r ON r."id" = t."registrationId"
+     WHERE r."sittingId" = ${sittingId}`;
 }
 
 export async function attemptSummary(sittingId: string) {

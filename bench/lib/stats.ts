@@ -113,6 +113,12 @@ export class Recorder {
   }
 }
 
+/** The order the endpoint tables list a candidate's requests in (the order of a sitting). */
+export function endpointOrder(endpoint: string) {
+  const i = ["login page", "assets", "login", "paper page", "paper", "claim", "save", "poll", "submit", "result page"].indexOf(endpoint);
+  return i < 0 ? 99 : i;
+}
+
 export const fmtMs = (v: number) => (Number.isNaN(v) ? "–" : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 /** A GitHub-flavoured markdown table (also readable in a terminal). */
