@@ -282,7 +282,37 @@ async function main() {
   await seedRatings(db, main.id, people, new Date());
   await seedDepartmentAssessments(db, main.id, new Date());
   await seedItemAnalysis(db, main.id, bank.items, bank.version, new Date());
+  await seedCourses(main.id);
   console.log(`演示数据已创建：3 个中心，${DEMO_STAFF.length + 5} 名人员，${DEMO_ACCOUNTS.length} 个账号（密码 ${DEMO_PASSWORD}）。`);
+}
+
+/**
+ * Two courses of the trainer's that match the weak areas of the past five-level sittings' failed
+ * candidates (业务办理 as the topic; the 法律法规 basic requirements listed), none assigned yet, so
+ * that 一键指派 can be tried on the course page.
+ */
+async function seedCourses(centerId: string) {
+  const trainer = await db.user.findUniqueOrThrow({ where: { username: "trainer" } });
+  const day = 24 * 60 * 60_000;
+  await db.course.createMany({
+    data: [
+      { title: "材料初审与业务办理实务", level: "L5", hours: 16, topic: "业务办理", mode: "线下", covers: "[]" },
+      {
+        title: "政务服务常用法律法规",
+        level: "L5",
+        hours: 8,
+        topic: "法律法规标准",
+        mode: "线上",
+        covers: JSON.stringify(["basic/2.2.6"]),
+      },
+    ].map((c, i) => ({
+      ...c,
+      centerId,
+      trainerId: trainer.id,
+      hasAssessment: i === 0,
+      startsOn: new Date(Date.now() + (14 + 7 * i) * day),
+    })),
+  });
 }
 
 /** A past L5 sitting with published results, and tomorrow's L5 sitting ready to open. */

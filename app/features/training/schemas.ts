@@ -4,6 +4,21 @@ import { LEVELS } from "~/domain/levels";
 import { STAFF_ROLES } from "~/domain/roles";
 import { shanghaiDateToInstant } from "~/domain/time";
 import { COURSE_MODES, COURSE_TOPICS } from "~/domain/training";
+import { parseCovers } from "~/domain/weak-areas";
+
+/** The requirement codes a course teaches, as typed ("L4/2.2, basic/2.2.6"); checked against the standard. */
+const coversField = z
+  .string()
+  .max(400, "覆盖的技能要求过长")
+  .optional()
+  .transform((v, ctx) => {
+    const r = parseCovers(v ?? "");
+    if (!r.ok) {
+      ctx.addIssue({ code: "custom", message: r.message });
+      return z.NEVER;
+    }
+    return r.covers;
+  });
 
 export const CourseSchema = z.object({
   title: z.string().trim().min(2, "请填写课程名称").max(60, "名称过长"),
@@ -16,6 +31,7 @@ export const CourseSchema = z.object({
     .string()
     .optional()
     .transform((v) => v === "1"),
+  covers: coversField,
   startsOn: z
     .string()
     .optional()
@@ -31,7 +47,12 @@ export const CourseSchema = z.object({
 
 export type NewCourse = z.output<typeof CourseSchema>;
 
-export const RosterIntentSchema = z.object({ intent: z.enum(["assign", "attend", "complete"], { message: "未知的操作。" }) });
+export const RosterIntentSchema = z.object({
+  intent: z.enum(["assign", "attend", "complete", "assign-weak", "covers"], { message: "未知的操作。" }),
+});
+
+/** 保存覆盖范围 on the course page. */
+export const CoversSchema = z.object({ covers: coversField });
 
 const personIds = z.array(z.string().max(40)).max(2000);
 

@@ -7,8 +7,10 @@ import { writeAudit, type AuditActor } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError, orConflict } from "~/platform/http.server";
 import type { NewCourse } from "./schemas";
+import { courseWeakCandidates } from "./weak-areas.server";
 
 export type CourseRow = { id: string; centerId: string; title: string; hasAssessment: boolean };
+export type CourseWithCoverage = CourseRow & { hours: number; level: string; topic: string; covers: string };
 
 /** The trainer's list: every course of the center, newest first, with assigned and completed counts. */
 export async function centerCourses(centerId: string) {
@@ -28,7 +30,8 @@ export async function centerCourses(centerId: string) {
 
 export async function createCourse(centerId: string, input: NewCourse, actor: AuditActor) {
   return db.$transaction(async (tx) => {
-    const c = await tx.course.create({ data: { centerId, trainerId: actor.id, ...input } });
+    const { covers, ...rest } = input;
+    const c = await tx.course.create({ data: { centerId, trainerId: actor.id, ...rest, covers: JSON.stringify(covers) } });
     await writeAudit(tx, { action: "course.create", actor, target: c.id, ip: actor.ip, detail: { title: c.title } });
     return c;
   });
@@ -83,6 +86,39 @@ export async function assignCourse(course: CourseRow, input: { personIds: string
         target: course.id,
         ip: actor.ip,
         detail: { count: fresh.length, staffRole: input.staffRole },
+      });
+      return fresh.length;
+    }),
+  );
+}
+
+/** Replaces the requirement codes a course teaches beyond its topic (what weak areas are matched on). */
+export async function updateCourseCovers(course: CourseRow, covers: string[], actor: AuditActor) {
+  return db.$transaction(async (tx) => {
+    await tx.course.update({ where: { id: course.id }, data: { covers: JSON.stringify(covers) } });
+    await writeAudit(tx, { action: "course.covers", actor, target: course.id, ip: actor.ip, detail: { covers } });
+  });
+}
+
+/**
+ * 一键指派: every candidate of the course's center whose failed part this course covers and who
+ * does not have the course yet, computed again here (not taken from the page). Assigning twice
+ * adds nobody the second time.
+ */
+export async function assignWeakCandidates(course: CourseWithCoverage, actor: AuditActor, now: Date) {
+  const wanted = [...new Set((await courseWeakCandidates(course, now)).filter((c) => !c.assigned).map((c) => c.personId))];
+  if (wanted.length === 0) httpError(409, "没有需要指派的考生：薄弱环节与本课程相符的考生都已指派。");
+  return orConflict(() =>
+    db.$transaction(async (tx) => {
+      const existing = new Set((await tx.courseAssignment.findMany({ where: { courseId: course.id } })).map((a) => a.personId));
+      const fresh = wanted.filter((id) => !existing.has(id));
+      await tx.courseAssignment.createMany({ data: fresh.map((personId) => ({ courseId: course.id, personId })) });
+      await writeAudit(tx, {
+        action: "course.assign",
+        actor,
+        target: course.id,
+        ip: actor.ip,
+        detail: { count: fresh.length, basis: "weak-areas" },
       });
       return fresh.length;
     }),

@@ -3,6 +3,7 @@ import type { Route } from "./+types/me-training";
 import { requireUserWithPermission } from "~/platform/auth.server";
 import { eligibilityFacts, trainingProgress } from "~/features/certificates/index.server";
 import { ownCourses } from "~/features/training/service.server";
+import { myWeakAreas } from "~/features/training/weak-areas.server";
 import { evaluateEligibility } from "~/domain/eligibility";
 import { LEVELS, LEVEL_LABELS } from "~/domain/levels";
 import { shanghaiToday } from "~/domain/time";
@@ -15,11 +16,12 @@ export function meta() {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:training:own");
-  if (!user.personId) return { progress: null, eligibility: [], courses: [] };
-  const [progress, facts, courses] = await Promise.all([
+  if (!user.personId) return { progress: null, eligibility: [], courses: [], weak: [] };
+  const [progress, facts, courses, weak] = await Promise.all([
     trainingProgress(user.personId),
     eligibilityFacts(user.personId),
     ownCourses(user.personId),
+    myWeakAreas(user.personId, new Date()),
   ]);
   const today = shanghaiToday(new Date());
   return {
@@ -29,11 +31,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       return { level: l, label: LEVEL_LABELS[l], eligible: r.eligible, metBy: r.metBy, conditions: r.conditions };
     }),
     courses,
+    weak,
   };
 }
 
+const ASSIGNMENT_STATUS: Record<string, string> = { assigned: "已指派", attended: "已出勤", completed: "已结业" };
+
 export default function MyTraining() {
-  const { progress, eligibility, courses } = useLoaderData<typeof loader>();
+  const { progress, eligibility, courses, weak } = useLoaderData<typeof loader>();
   if (!progress) return <Notice>本账号未关联人员档案。</Notice>;
   return (
     <div className="space-y-6">
@@ -79,6 +84,62 @@ export default function MyTraining() {
           ))}
         </ul>
       </section>
+      {weak.length > 0 ? (
+        <section className="card space-y-4" aria-labelledby="weak-h">
+          <div>
+            <h2 id="weak-h" className="text-lg font-medium">
+              考试薄弱环节
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">按失分从多到少列出未通过部分的技能领域和技能要求，以及本中心讲授这些内容的课程。</p>
+          </div>
+          {weak.map((w) => (
+            <div key={w.registrationId} className="space-y-2" data-testid={`weak-part-${w.kind}-${w.level}`}>
+              <h3 className="font-medium">
+                {w.label}：{w.score} 分（未通过，失分 {w.weak.lost} / {w.weak.max}）
+              </h3>
+              <p className="text-sm">
+                失分领域：
+                {w.weak.areas.map((a) => `${a.area} ${a.lost}/${a.max} 分`).join("；")}
+              </p>
+              <div className="overflow-x-auto">
+                <table className="table">
+                  <caption className="sr-only">{w.label}失分最多的技能要求</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">技能要求</th>
+                      <th scope="col">工作内容</th>
+                      <th scope="col">失分</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {w.weak.requirements.map((r) => (
+                      <tr key={r.requirement}>
+                        <td className="font-mono text-sm">{r.requirement}</td>
+                        <td>{r.workContent}</td>
+                        <td>
+                          {r.lost} / {r.max}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {w.courses.length > 0 ? (
+                <ul className="list-disc pl-5 text-sm">
+                  {w.courses.map((c) => (
+                    <li key={c.id}>
+                      推荐课程：{c.title}（{c.hours} 学时，覆盖 {c.codes.join("、")}）
+                      {c.status ? `· ${ASSIGNMENT_STATUS[c.status] ?? c.status}` : "· 尚未指派，可向培训管理员申请"}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-slate-600">本中心暂无覆盖这些技能要求的课程。</p>
+              )}
+            </div>
+          ))}
+        </section>
+      ) : null}
       <section className="card overflow-x-auto p-0" aria-labelledby="courses-h">
         <h2 id="courses-h" className="px-5 pt-4 text-lg font-medium">
           我的课程

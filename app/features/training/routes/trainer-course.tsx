@@ -3,8 +3,18 @@ import type { Route } from "./+types/trainer-course";
 import { getAuth, requireCenterAccess, requireUserWithPermission } from "~/platform/auth.server";
 import { actionOk, parseWith, runAction } from "~/platform/forms.server";
 import { formToObject } from "~/platform/forms";
-import { assignCourse, courseRoster, recordAttendance, recordCompletion, requireCourse } from "~/features/training/service.server";
-import { AssignSchema, DoneSchema, RosterIntentSchema } from "~/features/training/schemas";
+import {
+  assignCourse,
+  assignWeakCandidates,
+  courseRoster,
+  recordAttendance,
+  recordCompletion,
+  requireCourse,
+  updateCourseCovers,
+} from "~/features/training/service.server";
+import { courseWeakCandidates } from "~/features/training/weak-areas.server";
+import { AssignSchema, CoversSchema, DoneSchema, RosterIntentSchema } from "~/features/training/schemas";
+import { WeakCandidates } from "~/features/training/ui/weak-candidates";
 import { AssignForm } from "~/features/training/ui/assign-form";
 import { CourseRoster } from "~/features/training/ui/course-roster";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
@@ -33,8 +43,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       topic: course.topic,
       mode: course.mode,
       hasAssessment: course.hasAssessment,
+      covers: JSON.parse(course.covers) as string[],
     },
     ...(await courseRoster(course)),
+    weak: await courseWeakCandidates(course, new Date()),
   };
 }
 
@@ -51,6 +63,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const input = { personIds: p.data.personId, staffRole: p.data.staffRole || null };
     return runAction(async () => actionOk(`已指派 ${await assignCourse(course, input, actor)} 人。`));
   }
+  if (intent.data.intent === "assign-weak")
+    return runAction(async () => actionOk(`已按薄弱环节指派 ${await assignWeakCandidates(course, actor, new Date())} 人。`));
+  if (intent.data.intent === "covers") {
+    const p = parseWith(CoversSchema, form);
+    if (!p.ok) return p.response;
+    return runAction(async () => {
+      await updateCourseCovers(course, p.data.covers, actor);
+      return actionOk(p.data.covers.length ? `已保存覆盖范围：${p.data.covers.join("、")}。` : "已清空覆盖范围。");
+    }, form);
+  }
   const p = parseWith(DoneSchema, { done: formData.getAll("done") });
   if (!p.ok) return p.response;
   if (intent.data.intent === "attend")
@@ -60,7 +82,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function TrainerCourse() {
-  const { course, assignments, people } = useLoaderData<typeof loader>();
+  const { course, assignments, people, weak } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -77,6 +99,7 @@ export default function TrainerCourse() {
       <FormResult result={result} />
       <CourseRoster assignments={assignments} hasAssessment={course.hasAssessment} busy={busy} />
       <AssignForm people={people} busy={busy} result={result} />
+      <WeakCandidates covers={course.covers} topic={course.topic} level={course.level} rows={weak} busy={busy} result={result} />
     </div>
   );
 }

@@ -144,6 +144,14 @@ export default function Trainer() {
               </select>
             )}
           </Field>
+          <Field
+            label="覆盖的技能要求代码（选填）"
+            name="covers"
+            error={err("covers")}
+            hint="用于与考生的考试薄弱环节匹配，例如 L4/2.2、basic/2.2.6；内容为技能领域的课程已覆盖该等级该领域的全部技能要求"
+          >
+            {(p) => <input {...p} className="input" maxLength={400} />}
+          </Field>
         </div>
         <label className="inline-flex items-center gap-2 text-sm">
           <input type="checkbox" name="hasAssessment" value="1" className="size-4" />

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Course" ADD COLUMN     "covers" TEXT NOT NULL DEFAULT '[]';
+
