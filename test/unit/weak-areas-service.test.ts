@@ -4,13 +4,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { isCorrect } from "~/domain/grading";
 import { SKILL_AREA_TOPICS } from "~/domain/training";
-import { importBank, loadBankFromDisk } from "~/features/bank/index.server";
+import { assembleSkillPaper } from "~/domain/skill";
+import { importBank, loadBankFromDisk, loadSkillBankFromDisk } from "~/features/bank/index.server";
 import { assignWeakCandidates, createCourse, updateCourseCovers } from "~/features/training/service.server";
 import { courseWeakCandidates, failedParts, myWeakAreas } from "~/features/training/weak-areas.server";
 import type { AuditActor } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { seedItemAnalysis, type SeededSitting } from "../../prisma/seed-item-analysis";
 import { refusal, user } from "../support/service-helpers";
+import { person } from "../support/sitting-scenario";
 
 let centerId = "";
 let trainer: AuditActor;
@@ -163,5 +165,68 @@ describe("matching courses and 一键指派", () => {
     expect(mine).toHaveLength(1);
     const offered = mine[0].courses.find((c) => c.id === course.id);
     expect(offered).toMatchObject({ title: "法规精讲", codes: [code], status: null });
+  });
+});
+
+describe("a failed skill part", () => {
+  it("loses, per rubric criterion, its points minus the mean of the group's examiners; other sheets do not count", async () => {
+    const bank = loadSkillBankFromDisk();
+    const assembled = assembleSkillPaper(bank.tasks, "L5", 3, bank.version);
+    if (!assembled.ok) throw new Error(assembled.message);
+    const paper = assembled.paper;
+    const admin = await user(centerId, "brhj-skill-admin", "center_admin");
+    const [e1, e2, outsider] = await Promise.all(["brhj-e1", "brhj-e2", "brhj-e3"].map((u) => user(centerId, u, "examiner")));
+    const published = new Date(now.getTime() - 60_000);
+    const stored = await db.paper.create({
+      data: { level: "L5", kind: "skill", seed: 3, bankVersion: bank.version, content: JSON.stringify(paper), items: "[]" },
+    });
+    const sitting = await db.sitting.create({
+      data: {
+        centerId,
+        kind: "skill",
+        level: "L5",
+        title: "薄弱环节技能场",
+        startsAt: new Date(now.getTime() - 86_400_000),
+        durationMinutes: 90,
+        seed: 3,
+        paperId: stored.id,
+        status: "published",
+        publishedAt: published,
+        createdById: admin.id,
+      },
+    });
+    const group = await db.examinerGroup.create({
+      data: { sittingId: sitting.id, name: "第1考评组", examiners: { create: [{ userId: e1.id }, { userId: e2.id }] } },
+    });
+    const candidate = await person(centerId, "技能失分考生");
+    const reg = await db.registration.create({
+      data: { sittingId: sitting.id, groupId: group.id, personId: candidate.id, ticketNumber: "BRHJ-SKILL-1", seat: 1 },
+    });
+    const tasks = paper.sections.flatMap((sec) => sec.items);
+    const first = tasks[0];
+    const firstPoints = first.criteria[0].points;
+    // Full marks everywhere except the first criterion of the first task: 0 from one examiner, half
+    // from the other; an examiner outside the group gave 0 everywhere.
+    const sheet = (examinerId: string, firstScore: number | "zero") =>
+      tasks.map((t) => ({
+        registrationId: reg.id,
+        taskId: t.id,
+        examinerId,
+        status: "submitted",
+        scores: JSON.stringify(t.criteria.map((c, i) => (firstScore === "zero" ? 0 : t.id === first.id && i === 0 ? firstScore : c.points))),
+        total: 0,
+      }));
+    await db.scoreSheet.createMany({ data: [...sheet(e1.id, 0), ...sheet(e2.id, firstPoints / 2), ...sheet(outsider.id, "zero")] });
+    await db.skillResult.create({ data: { registrationId: reg.id, score: 100 - 0.75 * firstPoints, passed: false, areaScores: "[]", computedAt: published } });
+
+    const parts = (await failedParts(centerId, now, [candidate.id])).filter((p) => p.kind === "skill");
+    expect(parts).toHaveLength(1);
+    const [p] = parts;
+    expect(p.label).toContain("五级/初级工 操作技能");
+    expect(p.weak.lost).toBeCloseTo(0.75 * firstPoints, 5);
+    expect(p.weak.max).toBe(paper.totalPoints);
+    expect(p.weak.requirements).toHaveLength(1);
+    expect(p.weak.requirements[0]).toMatchObject({ requirement: first.criteria[0].requirement });
+    expect(p.weak.areas).toEqual([{ area: paper.sections[0].area, lost: p.weak.lost, max: paper.sections[0].points }]);
   });
 });
