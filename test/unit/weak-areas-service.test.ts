@@ -213,11 +213,15 @@ describe("a failed skill part", () => {
         taskId: t.id,
         examinerId,
         status: "submitted",
-        scores: JSON.stringify(t.criteria.map((c, i) => (firstScore === "zero" ? 0 : t.id === first.id && i === 0 ? firstScore : c.points))),
+        scores: JSON.stringify(
+          t.criteria.map((c, i) => (firstScore === "zero" ? 0 : t.id === first.id && i === 0 ? firstScore : c.points)),
+        ),
         total: 0,
       }));
     await db.scoreSheet.createMany({ data: [...sheet(e1.id, 0), ...sheet(e2.id, firstPoints / 2), ...sheet(outsider.id, "zero")] });
-    await db.skillResult.create({ data: { registrationId: reg.id, score: 100 - 0.75 * firstPoints, passed: false, areaScores: "[]", computedAt: published } });
+    await db.skillResult.create({
+      data: { registrationId: reg.id, score: 100 - 0.75 * firstPoints, passed: false, areaScores: "[]", computedAt: published },
+    });
 
     const parts = (await failedParts(centerId, now, [candidate.id])).filter((p) => p.kind === "skill");
     expect(parts).toHaveLength(1);
