@@ -156,7 +156,19 @@ async function main() {
     return;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const main = await db.center.create({ data: { name: "示范区政务服务中心", code: "SFQ", kind: "district" } });
+  // The demo center's numbering codes are set, so that publishing issues certificates; 临江区's are
+  // not, so that its settings page shows the warning and issuing there is refused (decision 022).
+  const main = await db.center.create({
+    data: {
+      name: "示范区政务服务中心",
+      code: "SFQ",
+      kind: "district",
+      certKind: "S",
+      certBodyCode: "0000",
+      certProvince: "31",
+      certSite: "010701",
+    },
+  });
   const street = await db.center.create({
     data: { name: "示范街道社区事务受理服务中心", code: "SFJD", kind: "street", parentId: main.id },
   });
@@ -278,6 +290,7 @@ async function main() {
   });
   await seedExams(main.id, bank.items, bank.version, people);
   await seedSkillSitting(main.id, skill.tasks, skill.version, people);
+  await seedIssuedCertificate(main.id, people);
   await seedEvaluations(db, main.id, people, new Date());
   await seedRatings(db, main.id, people, new Date());
   await seedDepartmentAssessments(db, main.id, new Date());
@@ -486,6 +499,61 @@ async function seedSkillSitting(centerId: string, tasks: SkillTask[], version: s
       },
     });
   }
+}
+
+/**
+ * 胡晓燕 passed the past theory sitting; a skill sitting a week later, published, gave her a
+ * certificate — one to find under 证书管理 (void, reissue, correct the name) and to export.
+ */
+async function seedIssuedCertificate(centerId: string, people: Map<string, string>) {
+  const day = 24 * 60 * 60_000;
+  const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" } });
+  const personId = people.get("胡晓燕")!;
+  const theory = await db.registration.findFirstOrThrow({ where: { personId, sitting: { title: "2026年第3期五级理论考试" } } });
+  const startsAt = new Date(Date.now() - 53 * day);
+  const publishedAt = new Date(startsAt.getTime() + 4 * day);
+  const s = await db.sitting.create({
+    data: {
+      centerId,
+      kind: "skill",
+      level: "L5",
+      title: "2026年第3期五级技能考核",
+      startsAt,
+      durationMinutes: 120,
+      seed: 20260927,
+      status: "published",
+      publishedAt,
+      createdById: admin.id,
+    },
+  });
+  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(startsAt).replace(/-/g, "").slice(2);
+  const skill = await db.registration.create({ data: { sittingId: s.id, personId, seat: 1, ticketNumber: `SFQ${ymd}990101` } });
+  await db.skillResult.create({ data: { registrationId: skill.id, score: 81.5, passed: true, areaScores: "[]", computedAt: publishedAt } });
+  const year = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "2-digit" }).format(publishedAt);
+  const number = `S000031010701${year}5000001`;
+  const cert = await db.certificate.create({
+    data: {
+      number,
+      personId,
+      holderName: "胡晓燕",
+      level: "L5",
+      issuedAt: publishedAt,
+      sittingId: s.id,
+      theoryRegistrationId: theory.id,
+      skillRegistrationId: skill.id,
+    },
+  });
+  await db.auditLog.create({
+    data: {
+      at: publishedAt,
+      action: "certificate.issue",
+      actorId: admin.id,
+      actorName: admin.displayName,
+      centerId,
+      target: cert.id,
+      detail: JSON.stringify({ number, personId, level: "L5", sittingId: s.id }),
+    },
+  });
 }
 
 main()

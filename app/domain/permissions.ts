@@ -34,6 +34,8 @@ const ROLE_PERMISSIONS: Record<PlatformRole, readonly Permission[]> = {
     "update:department:center",
     "read:sitting:center",
     "update:sitting:center",
+    "read:certificate:center",
+    "update:certificate:center",
     "read:audit:center",
     "read:training:center",
     "read:report:center",

@@ -56,6 +56,7 @@ const TABLE_OWNER: Record<string, string> = {
   educationRecord: "staff",
   workRecord: "staff",
   certificate: "certificates",
+  certificateCorrection: "certificates",
   course: "training",
   courseAssignment: "training",
   questionItem: "bank",

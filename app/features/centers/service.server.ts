@@ -60,11 +60,12 @@ export async function centerName(centerId: string): Promise<string> {
   return c.name;
 }
 
-export async function centerSettings(centerId: string): Promise<CenterSettings> {
+/** The center's numbering codes (null while unset) and its part validity. */
+export async function centerSettings(centerId: string) {
   return db.center.findUniqueOrThrow({
     where: { id: centerId },
     select: { certKind: true, certBodyCode: true, certProvince: true, certSite: true, partValidityMonths: true },
-  }) as Promise<CenterSettings>;
+  });
 }
 
 export async function updateCenterSettings(centerId: string, settings: CenterSettings, actor: Actor, ip: string) {

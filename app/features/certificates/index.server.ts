@@ -3,6 +3,7 @@ export {
   certificatesOfPerson,
   eligibilityFacts,
   eligibilityOf,
+  issueAfterPublication,
   issueCertificates,
   recordExternalCertificate,
   registrationEligibility,

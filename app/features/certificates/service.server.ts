@@ -1,13 +1,21 @@
 // Certificates: the only writer of Certificate (issued after a publication, or recorded from
 // elsewhere), the facts behind the declaration conditions, and the public lookup.
-import { certificateNumber, nextSequence, partStillValid, type CertificateIssuer } from "~/domain/certificate";
+import {
+  certificateNumber,
+  certificateStatusOf,
+  issuerOf,
+  type CertificateStatus,
+  nextSequence,
+  partStillValid,
+  type CertificateIssuer,
+} from "~/domain/certificate";
 import { evaluateEligibility, eligibilitySummary, type EligibilityFacts, type SchoolType } from "~/domain/eligibility";
 import { LEVELS, STANDARD_TRAINING_HOURS, type Level } from "~/domain/levels";
 import { lockedUntil, retryMessage, type ThrottlePolicy } from "~/domain/throttle";
 import { formatDate, formatTime, shanghaiDateToInstant } from "~/domain/time";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
-import { httpError, orConflict } from "~/platform/http.server";
+import { httpError, httpErrorOf, orConflict } from "~/platform/http.server";
 import { countFailure, loadThrottle } from "~/platform/throttle.server";
 
 export type TrainingProgress = Record<Level, { hours: number; standard: number; passed: boolean }>;
@@ -44,7 +52,7 @@ export async function eligibilityFacts(personId: string): Promise<EligibilityFac
   const [person, training] = await Promise.all([
     db.person.findUniqueOrThrow({
       where: { id: personId },
-      include: { education: true, workHistory: true, certificates: { where: { status: "valid" } } },
+      include: { education: true, workHistory: true, certificates: true },
     }),
     trainingProgress(personId),
   ]);
@@ -64,13 +72,30 @@ export async function eligibilityFacts(personId: string): Promise<EligibilityFac
       graduated: e.graduated,
       finalYear: e.finalYear,
     })),
-    certificates: person.certificates.map((c) => ({
-      level: c.level as Level,
-      issued: formatDate(c.issuedAt),
-      occupation: c.occupation === "行政办事员（政务服务综合窗口办事员）" ? "行政办事员" : c.occupation,
-    })),
+    certificates: person.certificates
+      .filter((c) => c.status === "valid")
+      .map((c) => ({
+        level: c.level as Level,
+        // A reissue (补发) holds the level since its original was issued.
+        issued: formatDate(originalIssue(c, person.certificates)),
+        occupation: c.occupation === "行政办事员（政务服务综合窗口办事员）" ? "行政办事员" : c.occupation,
+      })),
     training: Object.fromEntries(LEVELS.map((l) => [l, { hours: training[l].hours, passed: training[l].passed }])),
   };
+}
+
+/** The issue date of the first certificate of a reissue chain. */
+function originalIssue(
+  c: { issuedAt: Date; replacesId: string | null },
+  all: readonly { id: string; issuedAt: Date; replacesId: string | null }[],
+) {
+  let at = c;
+  for (let guard = 0; at.replacesId && guard < all.length; guard++) {
+    const prev = all.find((x) => x.id === at.replacesId);
+    if (!prev) break;
+    at = prev;
+  }
+  return at.issuedAt;
 }
 
 export async function eligibilityOf(personId: string, level: Level, asOf: Date) {
@@ -109,19 +134,63 @@ async function passedParts(personId: string, level: Level): Promise<PassedPart[]
     .sort((a, b) => b.passedOn.localeCompare(a.passedOn));
 }
 
+/** The issuer of a center's numbers, or a 409 naming the unset codes and where to set them. */
+export async function requireIssuerOfCenter(centerId: string): Promise<CertificateIssuer> {
+  const center = await db.center.findUnique({
+    where: { id: centerId },
+    select: { certKind: true, certBodyCode: true, certProvince: true, certSite: true },
+  });
+  if (!center) httpError(404, "未找到该中心。");
+  const r = issuerOf(center);
+  if (!r.ok) httpError(409, r.message);
+  return r.issuer;
+}
+
+async function requireIssuerOfSitting(sittingId: string): Promise<CertificateIssuer> {
+  const sitting = await db.sitting.findUnique({ where: { id: sittingId }, select: { centerId: true } });
+  if (!sitting) httpError(404, "未找到该考试场次。");
+  return requireIssuerOfCenter(sitting.centerId);
+}
+
+/** The refusal issuing would meet at this center today (for warnings on screens), or null. */
+export async function numberingProblem(centerId: string): Promise<string | null> {
+  const center = await db.center.findUniqueOrThrow({
+    where: { id: centerId },
+    select: { certKind: true, certBodyCode: true, certProvince: true, certSite: true },
+  });
+  const r = issuerOf(center);
+  return r.ok ? null : r.message;
+}
+
+type Reader = Pick<typeof db, "person" | "certificate">;
+
+async function personName(tx: Reader, personId: string): Promise<string> {
+  return (await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { name: true } })).name;
+}
+
+/**
+ * After a publication: issues what is due, or — when the center's numbering codes are unset —
+ * issues nothing and says why; the publication itself stands (it is already committed).
+ */
+export async function issueAfterPublication(sittingId: string, now: Date, actor?: AuditActor) {
+  try {
+    return { issued: (await issueCertificates(sittingId, now, actor)).length, refusal: null };
+  } catch (e) {
+    const err = httpErrorOf(e);
+    if (!err) throw e;
+    return { issued: 0, refusal: err.message };
+  }
+}
+
 /**
  * After a sitting is published: every candidate who has now passed both parts at its level, the
  * earlier part still within the center's validity (default 12 months), gets a certificate.
  */
 export async function issueCertificates(sittingId: string, now: Date, actor?: AuditActor) {
+  // Refused before anything else while the center's numbering codes are unset (decision 022).
+  const issuer = await requireIssuerOfSitting(sittingId);
   const sitting = await db.sitting.findUniqueOrThrow({ where: { id: sittingId }, include: { center: true, registrations: true } });
   const level = sitting.level as Level;
-  const issuer: CertificateIssuer = {
-    kind: sitting.center.certKind as "Y" | "S",
-    bodyCode: sitting.center.certBodyCode,
-    provinceCode: sitting.center.certProvince,
-    siteCode: sitting.center.certSite,
-  };
   const issued: string[] = [];
   for (const reg of sitting.registrations) {
     const held = await db.certificate.findFirst({ where: { personId: reg.personId, level, status: "valid" } });
@@ -132,6 +201,9 @@ export async function issueCertificates(sittingId: string, now: Date, actor?: Au
     if (!theory || !skill) continue;
     const [earlier, later] = theory.passedOn <= skill.passedOn ? [theory, skill] : [skill, theory];
     if (!partStillValid(earlier.passedOn, later.passedOn, sitting.center.partValidityMonths)) continue;
+    // Voiding is final: the same two results never give a second certificate.
+    const before = { theoryRegistrationId: theory.registrationId, skillRegistrationId: skill.registrationId };
+    if (await db.certificate.findFirst({ where: before, select: { id: true } })) continue;
     const year = Number(formatDate(now).slice(0, 4));
     // Numbers are allocated inside the transaction, so two publications cannot take the same one.
     const cert = await db.$transaction(async (tx) => {
@@ -144,6 +216,8 @@ export async function issueCertificates(sittingId: string, now: Date, actor?: Au
         data: {
           number,
           personId: reg.personId,
+          holderName: await personName(tx, reg.personId),
+          sittingId,
           level,
           issuedAt: now,
           theoryRegistrationId: theory.registrationId,
@@ -216,9 +290,12 @@ export function myCertificates(personId: string) {
 
 /** A certificate with its holder and the holder's center, for printing; 404 when there is none. */
 export async function certificateForPrint(certificateId: string) {
-  const cert = await db.certificate.findUnique({ where: { id: certificateId }, include: { person: { include: { center: true } } } });
+  const cert = await db.certificate.findUnique({
+    where: { id: certificateId },
+    include: { person: { include: { center: true } }, replaces: { select: { number: true, issuedAt: true } } },
+  });
   if (!cert) httpError(404, "未找到该证书。");
-  return cert;
+  return { ...cert, holderName: cert.holderName ?? cert.person.name, status: certificateStatusOf(cert.status) };
 }
 
 // 30 lookups per address in 10 minutes: enough for a hall's front desk, too few to enumerate.
@@ -228,18 +305,28 @@ export type LookupResult =
   | { kind: "error"; message: string }
   | { kind: "none" }
   | {
-      kind: "valid" | "void";
+      kind: "found";
+      status: CertificateStatus;
       number: string;
       level: Level;
       occupation: string;
       issued: string;
       holder: string;
       idNumber: string;
+      /** When it stopped being valid (void or replaced), Shanghai date. */
+      endedOn: string | null;
+      /** A reissue: the number of the certificate it replaces (printed on it too). */
+      replacesNumber: string | null;
+      /** The name was corrected: on which day; `askedFormer` when the query used the name before it. */
+      nameCorrectedOn: string | null;
+      askedFormer: boolean;
     };
 
 /**
- * The public lookup, rate-limited per address. The same answer for a wrong number and a wrong
- * name: "not found". The holder's ID number is returned in full; the page masks it.
+ * The public lookup of a certificate this platform issued, rate-limited per address. The same
+ * answer for a wrong number and a wrong name: "not found". A name corrected after printing is
+ * matched by the current name and by the names it had before (the holder may show the old paper);
+ * the answer then gives the current name. The holder's ID number is returned in full; the page masks it.
  */
 export async function lookupCertificate(number: string, name: string, clientAddress: string, now: Date): Promise<LookupResult> {
   const key = `verify:${clientAddress}`;
@@ -247,15 +334,29 @@ export async function lookupCertificate(number: string, name: string, clientAddr
   const until = lockedUntil(state, now);
   if (until) return { kind: "error", message: retryMessage(until, now, formatTime).replace("登录失败次数过多", "查询次数过多") };
   await countFailure(key, now, VERIFY_POLICY, state);
-  const cert = await db.certificate.findUnique({ where: { number }, include: { person: true } });
-  if (!cert || cert.person.name !== name.trim()) return { kind: "none" };
+  const cert = await db.certificate.findUnique({
+    where: { number },
+    include: { person: true, replaces: { select: { number: true } }, corrections: { orderBy: { at: "desc" } } },
+  });
+  if (!cert || cert.source !== "platform") return { kind: "none" };
+  const asked = name.trim();
+  const current = cert.holderName ?? cert.person.name;
+  const former = cert.corrections.filter((k) => k.field === "name").map((k) => k.oldValue);
+  if (asked !== current && !former.includes(asked)) return { kind: "none" };
+  const status = certificateStatusOf(cert.status);
+  const lastName = cert.corrections.find((k) => k.field === "name");
   return {
-    kind: cert.status === "valid" ? "valid" : "void",
+    kind: "found",
+    status,
     number: cert.number,
     level: cert.level as Level,
     occupation: cert.occupation,
     issued: formatDate(cert.issuedAt),
-    holder: cert.person.name,
+    holder: current,
     idNumber: cert.person.idNumber,
+    endedOn: status !== "valid" && cert.voidedAt ? formatDate(cert.voidedAt) : null,
+    replacesNumber: cert.replaces?.number ?? null,
+    nameCorrectedOn: lastName ? formatDate(lastName.at) : null,
+    askedFormer: asked !== current,
   };
 }

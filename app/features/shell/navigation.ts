@@ -49,6 +49,12 @@ export const NAV_GROUPS: NavGroup[] = [
       { to: "/center/staff", label: "人员管理", permission: "read:staff:center", description: "本中心人员、账号、角色与批量导入" },
       { to: "/center/departments", label: "部门管理", permission: "read:department:center", description: "常驻部门、证书编号与有效期设置" },
       { to: "/center/sittings", label: "考试安排", permission: "read:sitting:center", description: "考场、场次与考生报名" },
+      {
+        to: "/center/certificates",
+        label: "证书管理",
+        permission: "read:certificate:center",
+        description: "查找证书，作废、补发与姓名更正",
+      },
       { to: "/center/training", label: "培训计划", permission: "read:training:center", description: "年度培训计划与人员学时" },
       { to: "/center/evaluation", label: "年度评价", permission: "read:evaluation:center", description: "年度能力评价、汇总表与五力之星" },
       { to: "/center/ratings", label: "好差评", permission: "read:evaluation:center", description: "好差评数据导入、六项比率与月度趋势" },

@@ -33,7 +33,7 @@ import { formatDate, formatDateTime, formatTime } from "~/domain/time";
 import { assembleSkillPaper } from "~/domain/skill";
 import type { Prisma } from "~/generated/prisma/client";
 import { currentBank, currentSkillBank, itemExposure } from "~/features/bank/index.server";
-import { issueCertificates, registrationEligibility } from "~/features/certificates/index.server";
+import { issueAfterPublication, registrationEligibility } from "~/features/certificates/index.server";
 import { capacityConfig, finalizeAttempt, finalizeOverdue, grantExtraTime } from "~/features/exam-taking/index.server";
 import { allAtOnceWaitSeconds, type StaggerRoom, staggeredOpening } from "~/domain/admission";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
@@ -360,7 +360,7 @@ export async function publishTheorySitting(sitting: Sitting, actor: AuditActor, 
     if (changed.count !== 1) httpError(409, "成绩已发布。");
     await writeAudit(tx, { action: "sitting.publish", actor, ip: actor.ip, target: sitting.id, at: now });
   });
-  return { issued: (await issueCertificates(sitting.id, now, actor)).length };
+  return issueAfterPublication(sitting.id, now, actor);
 }
 
 export async function printView(sittingId: string) {

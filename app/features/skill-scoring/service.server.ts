@@ -6,7 +6,7 @@ import { LEVEL_LABELS, type Area, type Level } from "~/domain/levels";
 import { checkCriterionScores, displayScore, partResult, taskScore, type SkillPaper, type SkillTask } from "~/domain/skill";
 import { formatDateTime } from "~/domain/time";
 import type { Prisma } from "~/generated/prisma/client";
-import { issueCertificates } from "~/features/certificates/index.server";
+import { issueAfterPublication } from "~/features/certificates/index.server";
 import { publishSkillResults, startSkillScoring } from "~/features/sittings/index.server";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
@@ -518,6 +518,5 @@ export async function publishSkillSitting(sitting: SkillSitting, actor: AuditAct
     const { pending, computed } = await computeSkillResults(tx, sitting.id, now);
     return { unsettled: pending, detail: { results: computed } };
   });
-  const issued = await issueCertificates(sitting.id, now, actor);
-  return { issued: issued.length };
+  return issueAfterPublication(sitting.id, now, actor);
 }

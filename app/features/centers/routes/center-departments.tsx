@@ -2,11 +2,12 @@ import { Form, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/center-departments";
 import { getAuth, requireUserWithPermission } from "~/platform/auth.server";
 import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.server";
-import { type ActionFail, constraintsOf, errorOf, formToObject } from "~/platform/forms";
+import { type ActionFail, constraintsOf, errorOf, formToObject, valueOf } from "~/platform/forms";
 import { httpError } from "~/platform/http.server";
+import { issuerOf } from "~/domain/certificate";
 import { hasPermission } from "~/domain/permissions";
 import { Field, FormResult } from "~/platform/ui/field";
-import { PageHeader } from "~/platform/ui/page";
+import { Notice, PageHeader } from "~/platform/ui/page";
 import { centerSettingsSchema, departmentSchema } from "../schemas";
 import { centerSettings, createDepartment, departmentsWithHeadcount, updateCenterSettings } from "../service.server";
 
@@ -18,7 +19,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:department:center");
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
   const [departments, settings] = await Promise.all([departmentsWithHeadcount(user.centerId), centerSettings(user.centerId)]);
-  return { settings, canEdit: hasPermission(user.roles, "update:department:center"), departments };
+  const numbering = issuerOf(settings);
+  return {
+    settings,
+    numberingProblem: numbering.ok ? null : numbering.message,
+    canEdit: hasPermission(user.roles, "update:department:center"),
+    departments,
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -43,7 +50,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Departments() {
-  const { departments, canEdit, settings } = useLoaderData<typeof loader>();
+  const { departments, canEdit, settings, numberingProblem } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   // Each form shows its own refusals: next to the fields, or above the form when not about a field.
   const settingsResult: ActionFail | undefined = result && !result.ok && result.values?.intent === "settings" ? result : undefined;
@@ -52,6 +59,14 @@ export default function Departments() {
     <div className="max-w-3xl">
       <PageHeader title="部门管理" description="进驻本中心的常驻部门，以及本中心的证书编号与单科合格有效期设置。" />
       <FormResult result={settingsResult ? undefined : result} fieldsMessage="请修正标出的错误后再保存。" />
+      {numberingProblem ? (
+        <Notice tone="warning">
+          <span data-testid="numbering-unset">
+            {numberingProblem}
+            {canEdit ? "机构代码、省份代码和站点代码由省级职业技能鉴定（评价）机构核定；已在省级备案的机构，机构代码填 0000。" : ""}
+          </span>
+        </Notice>
+      ) : null}
       {canEdit ? (
         <Form method="post" className="card mb-6 flex items-end gap-3">
           <Field label="新增部门" name="name" error={errorOf(departmentResult, "name")} className="flex-1">
@@ -80,13 +95,37 @@ export default function Departments() {
               )}
             </Field>
             <Field label="机构代码" name="certBodyCode" error={errorOf(settingsResult, "certBodyCode")}>
-              {(p) => <input {...p} defaultValue={settings.certBodyCode} className="input w-24 font-mono" inputMode="numeric" />}
+              {(p) => (
+                <input
+                  {...p}
+                  defaultValue={valueOf(settingsResult, "certBodyCode") ?? settings.certBodyCode ?? ""}
+                  placeholder="未设置"
+                  className="input w-24 font-mono"
+                  inputMode="numeric"
+                />
+              )}
             </Field>
             <Field label="省份代码" name="certProvince" error={errorOf(settingsResult, "certProvince")}>
-              {(p) => <input {...p} defaultValue={settings.certProvince} className="input w-20 font-mono" inputMode="numeric" />}
+              {(p) => (
+                <input
+                  {...p}
+                  defaultValue={valueOf(settingsResult, "certProvince") ?? settings.certProvince ?? ""}
+                  placeholder="未设置"
+                  className="input w-20 font-mono"
+                  inputMode="numeric"
+                />
+              )}
             </Field>
             <Field label="站点代码" name="certSite" error={errorOf(settingsResult, "certSite")}>
-              {(p) => <input {...p} defaultValue={settings.certSite} className="input w-28 font-mono" inputMode="numeric" />}
+              {(p) => (
+                <input
+                  {...p}
+                  defaultValue={valueOf(settingsResult, "certSite") ?? settings.certSite ?? ""}
+                  placeholder="未设置"
+                  className="input w-28 font-mono"
+                  inputMode="numeric"
+                />
+              )}
             </Field>
             <Field label="单科合格有效期（月）" name="partValidityMonths" error={errorOf(settingsResult, "partValidityMonths")}>
               {(p) => <input {...p} type="number" min={1} max={36} defaultValue={settings.partValidityMonths} className="input w-24" />}

@@ -5,6 +5,7 @@ import { requireUser } from "~/platform/auth.server";
 import { httpError, pageUrl } from "~/platform/http.server";
 import { canActOnCenter } from "~/domain/permissions";
 import { maskIdNumber } from "~/domain/id-number";
+import { CERTIFICATE_STATUS_LABELS } from "~/domain/certificate";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
 import { formatDate } from "~/domain/time";
 import { certificateForPrint } from "../service.server";
@@ -21,18 +22,19 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!own && !canActOnCenter(user.roles, user.centerId, "read", "staff", cert.person.centerId))
     httpError(403, "您没有访问此页面或执行此操作的权限。");
   const url = pageUrl(request);
-  const verifyUrl = `${url.protocol}//${url.host}/verify?n=${cert.number}&name=${encodeURIComponent(cert.person.name)}`;
+  const verifyUrl = `${url.protocol}//${url.host}/verify?n=${cert.number}&name=${encodeURIComponent(cert.holderName)}`;
   const qr = await QRCode.toString(verifyUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return {
     number: cert.number,
     level: LEVEL_LABELS[cert.level as Level],
     issued: formatDate(cert.issuedAt),
-    name: cert.person.name,
+    name: cert.holderName,
     idNumber: maskIdNumber(cert.person.idNumber),
     center: cert.person.center.name,
     qr,
     verifyUrl,
     status: cert.status,
+    replaces: cert.replaces ? { number: cert.replaces.number, issued: formatDate(cert.replaces.issuedAt) } : null,
   };
 }
 
@@ -47,7 +49,12 @@ export default function CertificatePrint() {
       </p>
       <div className="border-4 border-double border-brand-800 p-10 text-center">
         <h1 className="text-3xl font-bold tracking-[0.3em] text-brand-800">职业技能等级证书</h1>
-        {c.status !== "valid" ? <p className="mt-2 text-red-700">（已作废）</p> : null}
+        {c.replaces ? (
+          <p className="mt-2 text-lg font-semibold text-brand-800" data-testid="cert-reissue">
+            （补发）
+          </p>
+        ) : null}
+        {c.status !== "valid" ? <p className="mt-2 text-red-700">（{CERTIFICATE_STATUS_LABELS[c.status]}）</p> : null}
         <dl className="mx-auto mt-10 grid max-w-md grid-cols-[7rem_1fr] gap-y-3 text-left text-lg">
           <dt className="text-slate-600">姓　　名</dt>
           <dd data-testid="cert-name">{c.name}</dd>
@@ -65,6 +72,16 @@ export default function CertificatePrint() {
           </dd>
           <dt className="text-slate-600">发证日期</dt>
           <dd>{c.issued}</dd>
+          {c.replaces ? (
+            <>
+              <dt className="text-slate-600">原证书编号</dt>
+              <dd className="font-mono" data-testid="cert-original">
+                {c.replaces.number}
+              </dd>
+              <dt className="text-slate-600">原发证日期</dt>
+              <dd>{c.replaces.issued}</dd>
+            </>
+          ) : null}
         </dl>
         <div className="mt-10 flex items-end justify-between text-left">
           <div className="text-sm text-slate-600">

@@ -1,6 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/me-certificates";
 import { requireUserWithPermission } from "~/platform/auth.server";
+import { CERTIFICATE_STATUS_LABELS, certificateStatusOf } from "~/domain/certificate";
 import { LEVEL_LABELS, type Level } from "~/domain/levels";
 import { formatDate } from "~/domain/time";
 import { Notice, PageHeader } from "~/platform/ui/page";
@@ -19,7 +20,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       number: c.number,
       level: LEVEL_LABELS[c.level as Level],
       issued: formatDate(c.issuedAt),
-      status: c.status,
+      status: certificateStatusOf(c.status),
       source: c.source,
     })),
   };
@@ -37,7 +38,7 @@ export default function MyCertificates() {
             <div>
               <p className="font-medium">行政办事员（政务服务综合窗口办事员）· {c.level}</p>
               <p className="text-sm text-slate-600">
-                证书编号 <span className="font-mono">{c.number}</span> · 发证日期 {c.issued} · {c.status === "valid" ? "有效" : "已作废"}
+                证书编号 <span className="font-mono">{c.number}</span> · 发证日期 {c.issued} · {CERTIFICATE_STATUS_LABELS[c.status]}
               </p>
             </div>
             {c.source === "platform" ? (

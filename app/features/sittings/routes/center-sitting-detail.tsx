@@ -1,6 +1,7 @@
 import { Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/center-sitting-detail";
+import { publishedMessage } from "~/features/certificates";
 import { formToObject } from "~/platform/forms";
 import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.server";
 import { FormResult } from "~/platform/ui/field";
@@ -54,7 +55,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         return actionOk("已组卷。");
       case "publish": {
         const r = await publishTheorySitting(sitting, actor, new Date());
-        return actionOk(`成绩已发布，考生可以查看。${r.issued ? `理论与技能均合格者已颁发证书 ${r.issued} 本。` : ""}`);
+        return actionOk(publishedMessage(r));
       }
     }
     return actionFail(400, "未知的操作。");
@@ -71,9 +72,14 @@ export default function SittingDetail() {
         title={sitting.title}
         description={`${sitting.level} · 理论知识考试 · ${sitting.startsAt} 开考 · ${sitting.duration} 分钟 · 组卷种子 ${sitting.seed}`}
         actions={
-          <Link to="/center/sittings" className="btn-secondary">
-            返回场次列表
-          </Link>
+          <>
+            <Link to={`/center/sittings/${sitting.id}/certificates`} className="btn-secondary">
+              证书与登记导出
+            </Link>
+            <Link to="/center/sittings" className="btn-secondary">
+              返回场次列表
+            </Link>
+          </>
         }
       />
       <FormResult result={result} />

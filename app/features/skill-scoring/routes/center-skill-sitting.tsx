@@ -13,6 +13,7 @@ import { RegistrationSection } from "~/features/skill-scoring/ui/registration";
 import { ScoringControls } from "~/features/skill-scoring/ui/scoring-controls";
 import { SkillPaperSection } from "~/features/skill-scoring/ui/skill-paper";
 import { assembleSkillSittingPaper, registerIntoGroup, requireSitting } from "~/features/sittings/index.server";
+import { publishedMessage } from "~/features/certificates";
 import { getAuth } from "~/platform/auth.server";
 import { formToObject } from "~/platform/forms";
 import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.server";
@@ -80,8 +81,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       });
     case "publish":
       return runAction(async () => {
-        const { issued } = await publishSkillSitting(sitting, actor, now);
-        return actionOk(`成绩已发布，考生可以查看。${issued ? `理论与技能均合格者已颁发证书 ${issued} 本。` : ""}`);
+        return actionOk(publishedMessage(await publishSkillSitting(sitting, actor, now)));
       });
   }
 }
@@ -99,6 +99,9 @@ export default function SkillSitting() {
           <>
             <Link to={`/center/skill-sittings/${sitting.id}/audit`} className="btn-secondary">
               评分记录
+            </Link>
+            <Link to={`/center/sittings/${sitting.id}/certificates`} className="btn-secondary">
+              证书与登记导出
             </Link>
             <Link to="/center/sittings" className="btn-secondary">
               返回场次列表
