@@ -36,8 +36,8 @@ test("更正姓名、补发、作废：公众查询依次显示更正后的姓�
   oldNumber = (await row.getByRole("link").textContent())!.trim();
   expect(oldNumber).toMatch(/^S000031010701\d{2}5\d{6}$/);
   await row.getByRole("link").click();
-  await expect(admin.getByRole("heading", { name: `证书 ${oldNumber}` })).toBeVisible();
-  const detailUrl = admin.url();
+  await expect(admin.getByRole("heading", { name: "证书详情" })).toBeVisible();
+  await expect(admin.getByText(`证书编号 ${oldNumber}`)).toBeVisible();
 
   // Name correction: the reason is required, then the record shows who, old, new, why.
   await admin.getByLabel("更正后的姓名").fill("胡晓艳");
@@ -70,7 +70,7 @@ test("更正姓名、补发、作废：公众查询依次显示更正后的姓�
   expect(Number(newNumber.slice(16))).toBeGreaterThan(Number(oldNumber.slice(16)));
   await expect(admin.getByTestId("cert-status")).toContainText("已补发（原证书失效）");
   await admin.getByRole("link", { name: "查看补发的新证书" }).click();
-  await expect(admin.getByRole("heading", { name: `证书 ${newNumber}` })).toBeVisible();
+  await expect(admin.getByText(`证书编号 ${newNumber}`)).toBeVisible();
   const newUrl = admin.url();
   const newId = new URL(newUrl).pathname.split("/").pop();
   await gotoReady(admin, `/certificates/${newId}/print`);

@@ -77,8 +77,12 @@ export default function CertificateDetail() {
   return (
     <div className="max-w-4xl space-y-6">
       <PageHeader
-        title={`证书 ${cert.number}`}
-        description={`${cert.holderName} · ${cert.occupation} · ${cert.level}`}
+        title="证书详情"
+        description={
+          <>
+            证书编号 <span className="break-all font-mono">{cert.number}</span> · {cert.holderName} · {cert.level}
+          </>
+        }
         actions={
           <>
             {platform ? (
@@ -165,8 +169,8 @@ export default function CertificateDetail() {
       {platform && cert.status === "valid" ? (
         <div className="grid gap-6 md:grid-cols-2">
           <Form method="post" className="card space-y-3" noValidate>
-            <input type="hidden" name="intent" value="correct-name" />
             <h2 className="text-lg font-medium">更正姓名</h2>
+            <input type="hidden" name="intent" value="correct-name" />
             <p className="text-sm text-slate-600">用于改正证书上错写的姓名，更正记录（操作人、时间、原姓名、新姓名、原因）留存备查。</p>
             <Field label="更正后的姓名" name="name" error={errorOf(failed("correct-name"), "name")}>
               {(p) => (
@@ -193,8 +197,8 @@ export default function CertificateDetail() {
             </button>
           </Form>
           <Form method="post" className="card space-y-3" noValidate>
-            <input type="hidden" name="intent" value="reissue" />
             <h2 className="text-lg font-medium">补发证书</h2>
+            <input type="hidden" name="intent" value="reissue" />
             <p className="text-sm text-slate-600">证书遗失或损毁时补发：新证书使用新编号并注明原证书编号，原证书随即失效。</p>
             <Field label="补发说明（选填）" name="note" error={errorOf(failed("reissue"), "note")} hint="例如：遗失、损毁">
               {(p) => (
@@ -211,8 +215,8 @@ export default function CertificateDetail() {
             </button>
           </Form>
           <Form method="post" className="card space-y-3 md:col-span-2" noValidate>
-            <input type="hidden" name="intent" value="void" />
             <h2 className="text-lg font-medium">作废证书</h2>
+            <input type="hidden" name="intent" value="void" />
             <p className="text-sm text-slate-600">作废后不可撤销，公众查询将显示“已作废”及作废日期。</p>
             <Field label="作废原因" name="reason" id="void-reason" error={errorOf(failed("void"), "reason")}>
               {(p) => (
