@@ -24,7 +24,11 @@ export async function seedApplications(db: PrismaClient, centerId: string, peopl
     },
   });
   await db.room.create({ data: { sittingId: sitting.id, name: "第1考场", capacity: 30 } });
-  await publishWindow(sitting, { opensAt: new Date(now.getTime() - 2 * day), closesAt: new Date(now.getTime() + 14 * day), seats: 2 }, actor, now);
+  // From the start of the hour two days ago to the end of the hour 14 days ahead.
+  const hour = 60 * 60_000;
+  const opensAt = new Date(Math.floor((now.getTime() - 2 * day) / hour) * hour);
+  const closesAt = new Date(Math.ceil((now.getTime() + 14 * day) / hour) * hour);
+  await publishWindow(sitting, { opensAt, closesAt, seats: 2 }, actor, now);
 
   const person = (name: string) => ({ id: people.get(name)!, centerId });
   const as = (name: string) => ({ id: admin.id, displayName: name, centerId, ip: null });
@@ -35,7 +39,9 @@ export async function seedApplications(db: PrismaClient, centerId: string, peopl
     return db.application.findUniqueOrThrow({ where: { sittingId_personId: { sittingId: sitting.id, personId: people.get(name)! } } });
   }
   async function decide(name: string, decision: "approve" | "reject" | "needs_info", note?: string) {
-    const a = await db.application.findUniqueOrThrow({ where: { sittingId_personId: { sittingId: sitting.id, personId: people.get(name)! } } });
+    const a = await db.application.findUniqueOrThrow({
+      where: { sittingId_personId: { sittingId: sitting.id, personId: people.get(name)! } },
+    });
     await review(centerId, a.id, { decision, version: a.version, note }, actor, step());
   }
 

@@ -5,7 +5,14 @@ import type { Education, EligibilityFacts, HeldCertificate, WorkPeriod } from ".
 import { formatDateTime } from "./time";
 
 export type ApplicationStatus = "submitted" | "needs_info" | "approved" | "waitlisted" | "rejected" | "withdrawn";
-export const APPLICATION_STATUSES: readonly ApplicationStatus[] = ["submitted", "needs_info", "approved", "waitlisted", "rejected", "withdrawn"];
+export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  "submitted",
+  "needs_info",
+  "approved",
+  "waitlisted",
+  "rejected",
+  "withdrawn",
+];
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   submitted: "待审核",
   needs_info: "需补充",
@@ -37,12 +44,14 @@ export function windowState(w: ApplicationWindow, now: Date): WindowState {
   return "open";
 }
 
+const minute = (d: Date) => formatDateTime(d).slice(0, 16);
+
 /** A new application, a withdrawal: only inside the window. */
 export function canApply(w: ApplicationWindow, now: Date): Allowed | Refusal {
   const state = windowState(w, now);
   if (state === "unpublished") return refuse("该场次未开放网上报名。", 400);
-  if (state === "upcoming") return refuse(`报名尚未开始，开始时间为 ${formatDateTime(w.opensAt!)}。`);
-  if (state === "closed") return refuse(`报名已于 ${formatDateTime(w.closesAt!)} 截止，不能再提交申请。`);
+  if (state === "upcoming") return refuse(`报名尚未开始，开始时间为 ${minute(w.opensAt!)}。`);
+  if (state === "closed") return refuse(`报名已于 ${minute(w.closesAt!)} 截止，不能再提交申请。`);
   return ok;
 }
 
@@ -94,7 +103,7 @@ export function checkWindow(f: {
 }): Allowed | Refusal {
   if (f.now >= f.startsAt) return refuse("考试已开始，不能再设置网上报名。");
   if (f.closesAt <= f.opensAt) return refuse("报名截止时间应晚于开始时间。", 400);
-  if (f.closesAt > f.startsAt) return refuse(`报名截止时间不能晚于开考时间（${formatDateTime(f.startsAt)}）。`, 400);
+  if (f.closesAt > f.startsAt) return refuse(`报名截止时间不能晚于开考时间（${minute(f.startsAt)}）。`, 400);
   if (f.seats < f.approved) return refuse(`已有 ${f.approved} 人通过审核，名额不能少于 ${f.approved}。`, 400);
   return ok;
 }

@@ -28,8 +28,16 @@ describe("application window", () => {
   });
 
   it("names the opening or closing time when refusing", () => {
-    expect(canApply(w, at("2026-11-30T12:00:00"))).toEqual({ ok: false, status: 409, reason: "报名尚未开始，开始时间为 2026-12-01 09:00:00。" });
-    expect(canApply(w, at("2026-12-16T08:00:00"))).toEqual({ ok: false, status: 409, reason: "报名已于 2026-12-15 17:00:00 截止，不能再提交申请。" });
+    expect(canApply(w, at("2026-11-30T12:00:00"))).toEqual({
+      ok: false,
+      status: 409,
+      reason: "报名尚未开始，开始时间为 2026-12-01 09:00。",
+    });
+    expect(canApply(w, at("2026-12-16T08:00:00"))).toEqual({
+      ok: false,
+      status: 409,
+      reason: "报名已于 2026-12-15 17:00 截止，不能再提交申请。",
+    });
     expect(canApply(w, at("2026-12-10T08:00:00"))).toEqual({ ok: true });
   });
 
@@ -46,12 +54,19 @@ describe("application window", () => {
   });
 
   it("checks a window: closes after it opens, no later than the start, seats not below the approvals, before the start", () => {
-    const base = { opensAt: w.opensAt, closesAt: w.closesAt, seats: 30, startsAt: w.startsAt, approved: 12, now: at("2026-11-20T10:00:00") };
+    const base = {
+      opensAt: w.opensAt,
+      closesAt: w.closesAt,
+      seats: 30,
+      startsAt: w.startsAt,
+      approved: 12,
+      now: at("2026-11-20T10:00:00"),
+    };
     expect(checkWindow(base)).toEqual({ ok: true });
     expect(checkWindow({ ...base, closesAt: w.opensAt })).toMatchObject({ ok: false, reason: "报名截止时间应晚于开始时间。" });
     expect(checkWindow({ ...base, closesAt: at("2026-12-20T09:01:00") })).toMatchObject({
       ok: false,
-      reason: "报名截止时间不能晚于开考时间（2026-12-20 09:00:00）。",
+      reason: "报名截止时间不能晚于开考时间（2026-12-20 09:00）。",
     });
     expect(checkWindow({ ...base, seats: 11 })).toMatchObject({ ok: false, reason: "已有 12 人通过审核，名额不能少于 12。" });
     expect(checkWindow({ ...base, now: w.startsAt })).toMatchObject({ ok: false, reason: "考试已开始，不能再设置网上报名。" });
@@ -59,7 +74,13 @@ describe("application window", () => {
 });
 
 describe("review", () => {
-  const f = { status: "submitted" as const, reviewerPersonId: "p1", applicantPersonId: "p2", startsAt: w.startsAt, now: at("2026-12-16T10:00:00") };
+  const f = {
+    status: "submitted" as const,
+    reviewerPersonId: "p1",
+    applicantPersonId: "p2",
+    startsAt: w.startsAt,
+    now: at("2026-12-16T10:00:00"),
+  };
   it("is refused for one's own application, for a decided one, and after the start", () => {
     expect(canReview(f)).toEqual({ ok: true });
     expect(canReview({ ...f, reviewerPersonId: "p2" })).toEqual({ ok: false, status: 403, reason: "不能审核本人的报名申请。" });
@@ -106,7 +127,9 @@ describe("additions", () => {
   };
   it("join the recorded facts: an earlier related job of 8 months makes up the missing year", () => {
     // 2026-03-01 → 2026-12-10: 9 months recorded; 3 months short of L5-1.
-    expect(evaluateEligibility(recorded, "L5", "2026-12-10").conditions[0].missing).toEqual(["累计从事本职业或相关职业工作不足 1 年，还差 3 个月"]);
+    expect(evaluateEligibility(recorded, "L5", "2026-12-10").conditions[0].missing).toEqual([
+      "累计从事本职业或相关职业工作不足 1 年，还差 3 个月",
+    ]);
     const facts = withAdditions(recorded, {
       ...NO_ADDITIONS,
       work: [{ occupation: "社区事务员", start: "2025-01-01", end: "2025-08-31", evidence: "工作证明" }],

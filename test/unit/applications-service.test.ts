@@ -26,7 +26,13 @@ async function staff(centerId: string, name: string, hiredDaysAgo: number, now: 
   n++;
   const base = `31010719880101${String(n).padStart(3, "0")}`;
   return db.person.create({
-    data: { centerId, name, idNumber: base + idNumberCheckChar(base), phone: "13800000000", hireDate: new Date(now.getTime() - hiredDaysAgo * DAY) },
+    data: {
+      centerId,
+      name,
+      idNumber: base + idNumberCheckChar(base),
+      phone: "13800000000",
+      hireDate: new Date(now.getTime() - hiredDaysAgo * DAY),
+    },
   });
 }
 
@@ -37,7 +43,16 @@ async function setup(code: string, now: Date, seats = 2) {
   const admin = { ...(await user(center.id, `${code}-admin`, "center_admin", adminPerson.id)), personId: adminPerson.id };
   const admin2 = { ...(await user(center.id, `${code}-admin2`, "center_admin")), personId: null };
   const sitting = await db.sitting.create({
-    data: { centerId: center.id, kind: "theory", level: "L5", title: `场次${code}`, startsAt: new Date(now.getTime() + 10 * DAY), durationMinutes: 60, seed: 3, createdById: admin.id },
+    data: {
+      centerId: center.id,
+      kind: "theory",
+      level: "L5",
+      title: `场次${code}`,
+      startsAt: new Date(now.getTime() + 10 * DAY),
+      durationMinutes: 60,
+      seed: 3,
+      createdById: admin.id,
+    },
   });
   await addRoom(sitting, { name: "第1考场", capacity: 30 }, admin);
   await publishWindow(sitting, { opensAt: new Date(now.getTime() - DAY), closesAt: new Date(now.getTime() + 5 * DAY), seats }, admin, now);
@@ -49,7 +64,8 @@ async function setup(code: string, now: Date, seats = 2) {
 }
 
 const mine = (p: { id: string; centerId: string }) => ({ id: p.id, centerId: p.centerId });
-const appOf = (sittingId: string, personId: string) => db.application.findUniqueOrThrow({ where: { sittingId_personId: { sittingId, personId } } });
+const appOf = (sittingId: string, personId: string) =>
+  db.application.findUniqueOrThrow({ where: { sittingId_personId: { sittingId, personId } } });
 
 describe("online application (service)", () => {
   it("applies, is approved and registered through the sittings feature, with the condition met", async () => {
@@ -60,7 +76,9 @@ describe("online application (service)", () => {
     expect(r.metBy).toBe("L5-1");
     const a = await appOf(s.sittingId, p.id);
     expect(a.status).toBe("submitted");
-    expect(await review(s.center.id, a.id, { decision: "approve", version: a.version }, s.admin2, now)).toMatchObject({ status: "approved" });
+    expect(await review(s.center.id, a.id, { decision: "approve", version: a.version }, s.admin2, now)).toMatchObject({
+      status: "approved",
+    });
     const reg = await db.registration.findUniqueOrThrow({ where: { sittingId_personId: { sittingId: s.sittingId, personId: p.id } } });
     expect(reg).toMatchObject({ eligibility: "L5-1", retake: false, seat: 1 });
     expect((await appOf(s.sittingId, p.id)).seatSlot).toBe(1);
@@ -134,7 +152,9 @@ describe("online application (service)", () => {
     expect(registered).toBe(after.status === "approved" ? 1 : 0);
     expect(await db.auditLog.count({ where: { target: a.id, action: { in: ["application.approve", "application.reject"] } } })).toBe(1);
     // A reviewer on a page loaded before the decision (the old version) is refused too.
-    expect(await refusal(review(s.center.id, a.id, { decision: "needs_info", version: a.version, note: "请补充" }, s.admin2, now))).toMatchObject({
+    expect(
+      await refusal(review(s.center.id, a.id, { decision: "needs_info", version: a.version, note: "请补充" }, s.admin2, now)),
+    ).toMatchObject({
       status: 409,
     });
   });
@@ -157,9 +177,21 @@ describe("online application (service)", () => {
     expect(await db.registration.count({ where: { sittingId: s.sittingId } })).toBe(1);
     // Seats cannot go below the approvals; raising them by one moves the first on the list up.
     expect(
-      await refusal(publishWindow(await s.sittingRow(), { opensAt: new Date(now.getTime() - DAY), closesAt: new Date(now.getTime() + DAY), seats: 0 }, s.admin, now)),
+      await refusal(
+        publishWindow(
+          await s.sittingRow(),
+          { opensAt: new Date(now.getTime() - DAY), closesAt: new Date(now.getTime() + DAY), seats: 0 },
+          s.admin,
+          now,
+        ),
+      ),
     ).toMatchObject({ status: 400 });
-    const r = await publishWindow(await s.sittingRow(), { opensAt: new Date(now.getTime() - DAY), closesAt: new Date(now.getTime() + 5 * DAY), seats: 2 }, s.admin, now);
+    const r = await publishWindow(
+      await s.sittingRow(),
+      { opensAt: new Date(now.getTime() - DAY), closesAt: new Date(now.getTime() + 5 * DAY), seats: 2 },
+      s.admin,
+      now,
+    );
     expect(r).toEqual({ promoted: [s.people[1].name], stopped: null });
     expect((await appOf(s.sittingId, s.people[1].id)).status).toBe("approved");
     expect((await appOf(s.sittingId, s.people[2].id)).status).toBe("waitlisted");
@@ -195,7 +227,10 @@ describe("online application (service)", () => {
     await review(s.center.id, a.id, { decision: "needs_info", version: a.version, note: "请补充学历证明" }, s.admin2, now);
     a = await appOf(s.sittingId, p.id);
     expect(a).toMatchObject({ status: "needs_info", reviewNote: "请补充学历证明" });
-    const added: Additions = { ...NO_ADDITIONS, education: [{ schoolType: "大专", major: "行政管理", graduated: true, finalYear: false, evidence: "毕业证书原件" }] };
+    const added: Additions = {
+      ...NO_ADDITIONS,
+      education: [{ schoolType: "大专", major: "行政管理", graduated: true, finalYear: false, evidence: "毕业证书原件" }],
+    };
     await resubmit(mine(p), s.sittingId, added, a.version, s.actorOf(p), now);
     expect(await refusal(resubmit(mine(p), s.sittingId, added, a.version, s.actorOf(p), now))).toMatchObject({ status: 409 });
     a = await appOf(s.sittingId, p.id);
@@ -222,7 +257,14 @@ describe("online application (service)", () => {
       await refusal(publishWindow(sitting, { opensAt: now, closesAt: new Date(now.getTime() + 11 * DAY), seats: 5 }, s.admin, now)),
     ).toMatchObject({ status: 400, message: expect.stringContaining("报名截止时间不能晚于开考时间") });
     expect(
-      await refusal(publishWindow(sitting, { opensAt: now, closesAt: new Date(now.getTime() + DAY), seats: 5 }, s.admin, new Date(now.getTime() + 10 * DAY))),
+      await refusal(
+        publishWindow(
+          sitting,
+          { opensAt: now, closesAt: new Date(now.getTime() + DAY), seats: 5 },
+          s.admin,
+          new Date(now.getTime() + 10 * DAY),
+        ),
+      ),
     ).toMatchObject({ status: 409, message: "考试已开始，不能再设置网上报名。" });
     expect((await s.sittingRow()).applySeats).toBe(2);
   });

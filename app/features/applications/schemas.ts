@@ -5,7 +5,11 @@ import { OCCUPATIONS, SCHOOL_TYPES } from "~/domain/eligibility";
 import { LEVELS } from "~/domain/levels";
 
 const day = (label: string) => z.string({ message: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `请填写有效的${label}`);
-const evidence = z.string({ message: "请说明将提供的证明材料" }).trim().min(2, "请说明将提供的证明材料").max(200, "证明材料说明不超过200字");
+const evidence = z
+  .string({ message: "请说明将提供的证明材料" })
+  .trim()
+  .min(2, "请说明将提供的证明材料")
+  .max(200, "证明材料说明不超过200字");
 
 export const AddedEducationSchema = z.object({
   schoolType: z.enum(SCHOOL_TYPES, { message: "请选择学校类型" }),
@@ -40,22 +44,25 @@ export const AdditionsSchema = z.object({
 
 /** The application form: the additions travel as one JSON field built by the form. */
 export const ApplySchema = z.object({
-  additions: z.string().max(20_000, "补充内容过长").transform((v, ctx) => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(v || "{}");
-    } catch {
-      ctx.addIssue({ code: "custom", message: "补充内容格式不正确，请刷新页面后重试" });
-      return z.NEVER;
-    }
-    const r = AdditionsSchema.safeParse(raw);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      ctx.addIssue({ code: "custom", message: issue?.message ?? "补充内容有误" });
-      return z.NEVER;
-    }
-    return r.data;
-  }),
+  additions: z
+    .string()
+    .max(20_000, "补充内容过长")
+    .transform((v, ctx) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(v || "{}");
+      } catch {
+        ctx.addIssue({ code: "custom", message: "补充内容格式不正确，请刷新页面后重试" });
+        return z.NEVER;
+      }
+      const r = AdditionsSchema.safeParse(raw);
+      if (!r.success) {
+        const issue = r.error.issues[0];
+        ctx.addIssue({ code: "custom", message: issue?.message ?? "补充内容有误" });
+        return z.NEVER;
+      }
+      return r.data;
+    }),
   version: z.coerce.number().int().min(0).optional(),
 });
 

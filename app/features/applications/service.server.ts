@@ -47,6 +47,8 @@ const windowOf = (s: SittingRow): ApplicationWindow => ({
 });
 
 const status = (s: string) => s as ApplicationStatus;
+/** "2026-12-20 09:00": windows are set to the minute. */
+const minute = (d: Date) => formatDateTime(d).slice(0, 16);
 const parseAdditions = (json: string): Additions => ({ ...NO_ADDITIONS, ...(JSON.parse(json) as Partial<Additions>) });
 const CONCURRENT = "该申请刚被他人处理过，请刷新页面后查看最新状态。";
 
@@ -58,9 +60,9 @@ function sittingSummary(s: SittingRow, now: Date) {
     title: s.title,
     level: LEVEL_LABELS[s.level as Level],
     kind: s.kind === "skill" ? "技能考核" : "理论知识考试",
-    startsAt: formatDateTime(s.startsAt),
-    opensAt: s.applyOpensAt ? formatDateTime(s.applyOpensAt) : "",
-    closesAt: s.applyClosesAt ? formatDateTime(s.applyClosesAt) : "",
+    startsAt: minute(s.startsAt),
+    opensAt: s.applyOpensAt ? minute(s.applyOpensAt) : "",
+    closesAt: s.applyClosesAt ? minute(s.applyClosesAt) : "",
     seats: s.applySeats ?? 0,
     windowState: state,
     windowLabel: WINDOW_STATE_LABELS[state],
@@ -105,8 +107,8 @@ export async function applicationsOverview(person: { id: string; centerId: strin
       statusLabel: APPLICATION_STATUS_LABELS[status(a.status)],
       note: a.reviewNote,
       position: positions.get(a.id) ?? null,
-      submittedAt: formatDateTime(a.submittedAt),
-      reviewedAt: a.reviewedAt ? formatDateTime(a.reviewedAt) : null,
+      submittedAt: minute(a.submittedAt),
+      reviewedAt: a.reviewedAt ? minute(a.reviewedAt) : null,
     })),
   };
 }
@@ -123,8 +125,14 @@ export async function applicationForm(person: { id: string; centerId: string }, 
   const w = windowOf(sitting);
   const st = existing ? status(existing.status) : null;
   const mode: "apply" | "resubmit" | "view" =
-    !existing || st === "withdrawn" ? (canApply(w, now).ok && !registered ? "apply" : "view") : canResubmit(st!, w, now).ok ? "resubmit" : "view";
-  const refusal = !existing && !registered ? (canApply(w, now) as { reason?: string }).reason ?? null : null;
+    !existing || st === "withdrawn"
+      ? canApply(w, now).ok && !registered
+        ? "apply"
+        : "view"
+      : canResubmit(st!, w, now).ok
+        ? "resubmit"
+        : "view";
+  const refusal = !existing && !registered ? ((canApply(w, now) as { reason?: string }).reason ?? null) : null;
   return {
     sitting: { ...sittingSummary(sitting, now), levelCode: sitting.level as Level },
     today: formatDate(now),
@@ -151,7 +159,13 @@ export async function applicationForm(person: { id: string; centerId: string }, 
  * facts plus the additions. A second application for the same sitting is refused, also when two
  * arrive at once (the unique key on sitting and person).
  */
-export async function apply(person: { id: string; centerId: string }, sittingId: string, additions: Additions, actor: AuditActor, now: Date) {
+export async function apply(
+  person: { id: string; centerId: string },
+  sittingId: string,
+  additions: Additions,
+  actor: AuditActor,
+  now: Date,
+) {
   const sitting = await applicableSitting(sittingId, person.centerId);
   enforce(canApply(windowOf(sitting), now));
   const [existing, registered] = await Promise.all([
@@ -220,7 +234,13 @@ export async function resubmit(
   await db.$transaction(async (tx) => {
     const changed = await tx.application.updateMany({
       where: { id: existing.id, status: "needs_info", version: existing.version },
-      data: { status: "submitted", additions: JSON.stringify(additions), eligibility: result.metBy, submittedAt: now, version: { increment: 1 } },
+      data: {
+        status: "submitted",
+        additions: JSON.stringify(additions),
+        eligibility: result.metBy,
+        submittedAt: now,
+        version: { increment: 1 },
+      },
     });
     if (changed.count !== 1) httpError(409, CONCURRENT);
     await writeAudit(tx, {
@@ -291,7 +311,7 @@ export async function centerApplications(centerId: string, filter: ListFilter, n
       eligibility: a.eligibility,
       added: additionsCount(parseAdditions(a.additions)),
       position: positions.get(a.id) ?? null,
-      submittedAt: formatDateTime(a.submittedAt),
+      submittedAt: minute(a.submittedAt),
     })),
   };
 }
@@ -311,9 +331,18 @@ export async function applicationDetail(centerId: string, applicationId: string,
   ]);
   const level = a.sitting.level as Level;
   const result = evaluateEligibility(withAdditions(facts, additions), level, formatDate(now));
-  const waiting = await db.application.findMany({ where: { sittingId: a.sittingId, status: "waitlisted" }, select: { id: true, waitSince: true } });
+  const waiting = await db.application.findMany({
+    where: { sittingId: a.sittingId, status: "waitlisted" },
+    select: { id: true, waitSince: true },
+  });
   const st = status(a.status);
-  const review = canReview({ status: st, reviewerPersonId: reviewer.personId, applicantPersonId: a.personId, startsAt: a.sitting.startsAt, now });
+  const review = canReview({
+    status: st,
+    reviewerPersonId: reviewer.personId,
+    applicantPersonId: a.personId,
+    startsAt: a.sitting.startsAt,
+    now,
+  });
   const taken = await db.application.count({ where: { sittingId: a.sittingId, status: "approved" } });
   return {
     id: a.id,
@@ -325,8 +354,8 @@ export async function applicationDetail(centerId: string, applicationId: string,
     statusLabel: APPLICATION_STATUS_LABELS[st],
     note: a.reviewNote,
     reviewer: reviewerUser?.displayName ?? null,
-    reviewedAt: a.reviewedAt ? formatDateTime(a.reviewedAt) : null,
-    submittedAt: formatDateTime(a.submittedAt),
+    reviewedAt: a.reviewedAt ? minute(a.reviewedAt) : null,
+    submittedAt: minute(a.submittedAt),
     position: waitingPositions(waiting.map((w) => ({ id: w.id, waitSince: w.waitSince! }))).get(a.id) ?? null,
     facts,
     training: { hours: training[level].hours, standard: training[level].standard, passed: training[level].passed },
@@ -353,7 +382,10 @@ async function registerApproved(
     await registerCandidates(a.sittingId, [a.personId], new Map(metBy ? [[a.personId, metBy]] : []), actor);
   } catch (e) {
     await db.$transaction(async (tx) => {
-      await tx.application.updateMany({ where: { id: a.id, status: "approved", version: a.version }, data: { ...back, version: { increment: 1 } } });
+      await tx.application.updateMany({
+        where: { id: a.id, status: "approved", version: a.version },
+        data: { ...back, version: { increment: 1 } },
+      });
       await writeAudit(tx, { action: "application.approve_undone", actor, ip: actor.ip, centerId, target: a.id });
     });
     throw e;
@@ -375,11 +407,27 @@ export async function review(
 ) {
   const a = await db.application.findUnique({ where: { id: applicationId }, include: { sitting: true, person: true } });
   if (!a || a.sitting.centerId !== centerId) httpError(404, "未找到该报名申请。");
-  enforce(canReview({ status: status(a.status), reviewerPersonId: actor.personId, applicantPersonId: a.personId, startsAt: a.sitting.startsAt, now }));
+  enforce(
+    canReview({
+      status: status(a.status),
+      reviewerPersonId: actor.personId,
+      applicantPersonId: a.personId,
+      startsAt: a.sitting.startsAt,
+      now,
+    }),
+  );
   if (decision.version !== a.version) httpError(409, CONCURRENT);
   const reviewed = { reviewedById: actor.id, reviewedAt: now, version: { increment: 1 } };
   const audit = (tx: Prisma.TransactionClient, action: string, detail?: Record<string, unknown>) =>
-    writeAudit(tx, { action, actor, ip: actor.ip, centerId, target: a.id, at: now, detail: { personId: a.personId, sittingId: a.sittingId, ...detail } });
+    writeAudit(tx, {
+      action,
+      actor,
+      ip: actor.ip,
+      centerId,
+      target: a.id,
+      at: now,
+      detail: { personId: a.personId, sittingId: a.sittingId, ...detail },
+    });
 
   if (decision.decision !== "approve") {
     const next = decision.decision === "reject" ? "rejected" : "needs_info";
@@ -433,7 +481,11 @@ export async function review(
  * 024): after the seats were raised. Stops at the first one the sittings feature cannot register
  * (e.g. the rooms are full), who stays on the list; the message says why.
  */
-export async function promoteWaiting(sittingId: string, actor: AuditActor, now: Date): Promise<{ promoted: string[]; stopped: string | null }> {
+export async function promoteWaiting(
+  sittingId: string,
+  actor: AuditActor,
+  now: Date,
+): Promise<{ promoted: string[]; stopped: string | null }> {
   const sitting = await db.sitting.findUniqueOrThrow({ where: { id: sittingId } });
   const [taken, waiting] = await Promise.all([
     db.application.findMany({ where: { sittingId, status: "approved" }, select: { seatSlot: true } }),

@@ -18,7 +18,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const p = await parseForm(request, WindowSchema);
   if (!p.ok) return p.response;
   return runAction(async () => {
-    const r = await publishWindow(sitting, { opensAt: at(p.data.opensAt), closesAt: at(p.data.closesAt), seats: p.data.seats }, actor, new Date());
+    const r = await publishWindow(
+      sitting,
+      { opensAt: at(p.data.opensAt), closesAt: at(p.data.closesAt), seats: p.data.seats },
+      actor,
+      new Date(),
+    );
     const moved = r.promoted.length ? `候补递补 ${r.promoted.length} 人：${r.promoted.join("、")}。` : "";
     return actionOk(`报名设置已保存。${moved}${r.stopped ?? ""}`);
   }, p.values);

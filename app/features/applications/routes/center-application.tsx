@@ -69,7 +69,11 @@ export default function CenterApplication() {
           部门：{d.department || "—"} · 提交于 {d.submittedAt}
           {d.reviewer ? ` · ${d.reviewer} 审核于 ${d.reviewedAt}` : ""}
         </p>
-        {d.note ? <p>{d.status === "rejected" ? "驳回原因" : "要求补充"}：{d.note}</p> : null}
+        {d.note ? (
+          <p>
+            {d.status === "rejected" ? "驳回原因" : "要求补充"}：{d.note}
+          </p>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="check-title">
@@ -135,7 +139,12 @@ export default function CenterApplication() {
           <Form method="post" className="space-y-2">
             <input type="hidden" name="version" value={d.version} />
             <input type="hidden" name="decision" value="needs_info" />
-            <Field label="需要补充的内容" name="note" id="needs-note" error={valueIs(result, "needs_info") ? errorOf(result, "note") : undefined}>
+            <Field
+              label="需要补充的内容"
+              name="note"
+              id="needs-note"
+              error={valueIs(result, "needs_info") ? errorOf(result, "note") : undefined}
+            >
               {(p) => <textarea {...p} rows={2} className="input" {...constraintsOf(reviewShape.note)} />}
             </Field>
             <button type="submit" className="btn-secondary" disabled={busy}>

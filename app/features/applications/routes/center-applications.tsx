@@ -54,7 +54,12 @@ export default function CenterApplications() {
           全部 {total}
         </Link>
         {LIST_FILTERS.map((s) => (
-          <Link key={s} to={href(s)} className={status === s ? "btn-primary" : "btn-secondary"} aria-current={status === s ? "page" : undefined}>
+          <Link
+            key={s}
+            to={href(s)}
+            className={status === s ? "btn-primary" : "btn-secondary"}
+            aria-current={status === s ? "page" : undefined}
+          >
             {APPLICATION_STATUS_LABELS[s]} {counts[s]}
           </Link>
         ))}
@@ -68,32 +73,40 @@ export default function CenterApplications() {
             <thead>
               <tr>
                 <th scope="col">申请人</th>
-                <th scope="col">部门</th>
-                <th scope="col">场次</th>
-                <th scope="col">提交时间</th>
-                <th scope="col">申报条件</th>
-                <th scope="col">补充</th>
                 <th scope="col">状态</th>
+                <th scope="col">场次</th>
+                <th scope="col" className="hidden md:table-cell">
+                  部门
+                </th>
+                <th scope="col" className="hidden sm:table-cell">
+                  提交时间
+                </th>
+                <th scope="col" className="hidden md:table-cell">
+                  申报条件
+                </th>
+                <th scope="col" className="hidden md:table-cell">
+                  补充
+                </th>
               </tr>
             </thead>
             <tbody>
               {applications.map((a) => (
                 <tr key={a.id}>
-                  <td>
+                  <td className="whitespace-nowrap">
                     <Link to={`/center/applications/${a.id}`} className="link">
                       {a.name}
                     </Link>
                   </td>
-                  <td>{a.department || "—"}</td>
+                  <td className="whitespace-nowrap">
+                    <StatusBadge status={a.status} label={a.statusLabel} position={a.position} />
+                  </td>
                   <td>
                     {a.sitting} <span className="text-xs text-slate-500">{a.level}</span>
                   </td>
-                  <td>{a.submittedAt}</td>
-                  <td className="font-mono">{a.eligibility ?? "—"}</td>
-                  <td>{a.added ? `${a.added} 项` : "无"}</td>
-                  <td>
-                    <StatusBadge status={a.status} label={a.statusLabel} position={a.position} />
-                  </td>
+                  <td className="hidden md:table-cell">{a.department || "—"}</td>
+                  <td className="hidden whitespace-nowrap sm:table-cell">{a.submittedAt}</td>
+                  <td className="hidden font-mono md:table-cell">{a.eligibility ?? "—"}</td>
+                  <td className="hidden md:table-cell">{a.added ? `${a.added} 项` : "无"}</td>
                 </tr>
               ))}
             </tbody>

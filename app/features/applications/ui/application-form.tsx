@@ -56,7 +56,13 @@ export function ApplicationForm({
   const next = useRef(100);
   const key = () => next.current++;
   const [edu, setEdu] = useState<EduRow[]>(() =>
-    initial.education.map((e, i) => ({ key: i, schoolType: e.schoolType, major: e.major, done: e.graduated ? "graduated" : "final-year", evidence: e.evidence })),
+    initial.education.map((e, i) => ({
+      key: i,
+      schoolType: e.schoolType,
+      major: e.major,
+      done: e.graduated ? "graduated" : "final-year",
+      evidence: e.evidence,
+    })),
   );
   const [work, setWork] = useState<WorkRow[]>(() =>
     initial.work.map((w, i) => ({ key: 20 + i, occupation: w.occupation, start: w.start, end: w.end ?? "", evidence: w.evidence })),
@@ -167,7 +173,12 @@ export function ApplicationForm({
               <div className="grid gap-3 sm:grid-cols-4">
                 <Field label="学校类型" name={`${id}-type`}>
                   {(p) => (
-                    <select {...p} className="input" value={r.schoolType} onChange={(e) => update(setEdu, r.key, { schoolType: e.target.value })}>
+                    <select
+                      {...p}
+                      className="input"
+                      value={r.schoolType}
+                      onChange={(e) => update(setEdu, r.key, { schoolType: e.target.value })}
+                    >
                       <option value="">请选择</option>
                       {SCHOOL_TYPES.map((t) => (
                         <option key={t}>{t}</option>
@@ -176,7 +187,15 @@ export function ApplicationForm({
                   )}
                 </Field>
                 <Field label="专业" name={`${id}-major`}>
-                  {(p) => <input {...p} className="input" value={r.major} maxLength={40} onChange={(e) => update(setEdu, r.key, { major: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      className="input"
+                      value={r.major}
+                      maxLength={40}
+                      onChange={(e) => update(setEdu, r.key, { major: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field label="毕业情况" name={`${id}-done`}>
                   {(p) => (
@@ -193,11 +212,21 @@ export function ApplicationForm({
                 </Field>
                 <Field label="证明材料" name={`${id}-evidence`} hint="如：毕业证书原件及复印件">
                   {(p) => (
-                    <input {...p} className="input" value={r.evidence} maxLength={200} onChange={(e) => update(setEdu, r.key, { evidence: e.target.value })} />
+                    <input
+                      {...p}
+                      className="input"
+                      value={r.evidence}
+                      maxLength={200}
+                      onChange={(e) => update(setEdu, r.key, { evidence: e.target.value })}
+                    />
                   )}
                 </Field>
               </div>
-              <RowFooter problem={problem} onRemove={() => setEdu((rows) => rows.filter((x) => x.key !== r.key))} label={`删除补充学历 ${i + 1}`} />
+              <RowFooter
+                problem={problem}
+                onRemove={() => setEdu((rows) => rows.filter((x) => x.key !== r.key))}
+                label={`删除补充学历 ${i + 1}`}
+              />
             </fieldset>
           );
         })}
@@ -211,7 +240,12 @@ export function ApplicationForm({
               <div className="grid gap-3 sm:grid-cols-4">
                 <Field label="职业" name={`${id}-occupation`}>
                   {(p) => (
-                    <select {...p} className="input" value={r.occupation} onChange={(e) => update(setWork, r.key, { occupation: e.target.value })}>
+                    <select
+                      {...p}
+                      className="input"
+                      value={r.occupation}
+                      onChange={(e) => update(setWork, r.key, { occupation: e.target.value })}
+                    >
                       <option value="">请选择</option>
                       {OCCUPATIONS.map((o) => (
                         <option key={o}>{o}</option>
@@ -220,18 +254,44 @@ export function ApplicationForm({
                   )}
                 </Field>
                 <Field label="开始日期" name={`${id}-start`}>
-                  {(p) => <input {...p} type="date" className="input" value={r.start} onChange={(e) => update(setWork, r.key, { start: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="date"
+                      className="input"
+                      value={r.start}
+                      onChange={(e) => update(setWork, r.key, { start: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field label="结束日期" name={`${id}-end`} hint="仍在从事可不填">
-                  {(p) => <input {...p} type="date" className="input" value={r.end} onChange={(e) => update(setWork, r.key, { end: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="date"
+                      className="input"
+                      value={r.end}
+                      onChange={(e) => update(setWork, r.key, { end: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field label="证明材料" name={`${id}-evidence`} hint="如：原单位工作证明、社保缴费记录">
                   {(p) => (
-                    <input {...p} className="input" value={r.evidence} maxLength={200} onChange={(e) => update(setWork, r.key, { evidence: e.target.value })} />
+                    <input
+                      {...p}
+                      className="input"
+                      value={r.evidence}
+                      maxLength={200}
+                      onChange={(e) => update(setWork, r.key, { evidence: e.target.value })}
+                    />
                   )}
                 </Field>
               </div>
-              <RowFooter problem={problem} onRemove={() => setWork((rows) => rows.filter((x) => x.key !== r.key))} label={`删除补充工作经历 ${i + 1}`} />
+              <RowFooter
+                problem={problem}
+                onRemove={() => setWork((rows) => rows.filter((x) => x.key !== r.key))}
+                label={`删除补充工作经历 ${i + 1}`}
+              />
             </fieldset>
           );
         })}
@@ -257,7 +317,12 @@ export function ApplicationForm({
                 </Field>
                 <Field label="职业" name={`${id}-occupation`}>
                   {(p) => (
-                    <select {...p} className="input" value={r.occupation} onChange={(e) => update(setCerts, r.key, { occupation: e.target.value })}>
+                    <select
+                      {...p}
+                      className="input"
+                      value={r.occupation}
+                      onChange={(e) => update(setCerts, r.key, { occupation: e.target.value })}
+                    >
                       <option value="">请选择</option>
                       {OCCUPATIONS.map((o) => (
                         <option key={o}>{o}</option>
@@ -266,15 +331,33 @@ export function ApplicationForm({
                   )}
                 </Field>
                 <Field label="发证日期" name={`${id}-issued`}>
-                  {(p) => <input {...p} type="date" className="input" value={r.issued} onChange={(e) => update(setCerts, r.key, { issued: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="date"
+                      className="input"
+                      value={r.issued}
+                      onChange={(e) => update(setCerts, r.key, { issued: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field label="证明材料" name={`${id}-evidence`} hint="如：证书原件">
                   {(p) => (
-                    <input {...p} className="input" value={r.evidence} maxLength={200} onChange={(e) => update(setCerts, r.key, { evidence: e.target.value })} />
+                    <input
+                      {...p}
+                      className="input"
+                      value={r.evidence}
+                      maxLength={200}
+                      onChange={(e) => update(setCerts, r.key, { evidence: e.target.value })}
+                    />
                   )}
                 </Field>
               </div>
-              <RowFooter problem={problem} onRemove={() => setCerts((rows) => rows.filter((x) => x.key !== r.key))} label={`删除补充证书 ${i + 1}`} />
+              <RowFooter
+                problem={problem}
+                onRemove={() => setCerts((rows) => rows.filter((x) => x.key !== r.key))}
+                label={`删除补充证书 ${i + 1}`}
+              />
             </fieldset>
           );
         })}
@@ -289,7 +372,13 @@ export function ApplicationForm({
             {apprentice.on ? (
               <Field label="证明材料" name="apprentice-evidence" className="mt-2 sm:w-1/2" hint="如：学徒期满考核证明">
                 {(p) => (
-                  <input {...p} className="input" value={apprentice.evidence} maxLength={200} onChange={(e) => setApprentice((a) => ({ ...a, evidence: e.target.value }))} />
+                  <input
+                    {...p}
+                    className="input"
+                    value={apprentice.evidence}
+                    maxLength={200}
+                    onChange={(e) => setApprentice((a) => ({ ...a, evidence: e.target.value }))}
+                  />
                 )}
               </Field>
             ) : null}

@@ -46,7 +46,13 @@ export function ApplicationWindowSection({ sittingId, values }: { sittingId: str
             </Field>
             <Field label="名额（人）" name="seats" error={errorOf(result, "seats")} hint="名额满后通过审核的申请进入候补">
               {(p) => (
-                <input {...p} type="number" className="input" defaultValue={values.seats ?? ""} {...constraintsOf(WindowSchema.shape.seats)} />
+                <input
+                  {...p}
+                  type="number"
+                  className="input"
+                  defaultValue={values.seats ?? ""}
+                  {...constraintsOf(WindowSchema.shape.seats)}
+                />
               )}
             </Field>
           </div>
