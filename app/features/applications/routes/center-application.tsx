@@ -132,9 +132,14 @@ export default function CenterApplication() {
           </h2>
           <Form method="post">
             <input type="hidden" name="version" value={d.version} />
-            <button type="submit" name="decision" value="approve" className="btn-primary" disabled={busy}>
+            <button type="submit" name="decision" value="approve" className="btn-primary" disabled={busy} aria-describedby="approve-hint">
               通过并报名
             </button>
+            <p id="approve-hint" className="mt-1 text-sm text-slate-600">
+              {d.sitting.taken < d.sitting.seats
+                ? `通过后即为其报名（还剩 ${d.sitting.seats - d.sitting.taken} 个名额）。`
+                : "名额已满：通过后列入候补名单，增加名额时按顺序递补。"}
+            </p>
           </Form>
           <Form method="post" className="space-y-2">
             <input type="hidden" name="version" value={d.version} />

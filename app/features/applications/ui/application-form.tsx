@@ -429,9 +429,14 @@ export function ApplicationForm({
         <p className="mt-2 text-xs text-slate-500">按 {today} 的信息检查；提交时服务器会再次检查，中心审核时核对您的证明材料。</p>
       </section>
 
-      <button type="submit" className="btn-primary" disabled={busy || !result.eligible}>
-        {submitLabel}
-      </button>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={busy || !result.eligible} aria-describedby="submit-hint">
+          {submitLabel}
+        </button>
+        <p id="submit-hint" className="text-sm text-slate-600">
+          {result.eligible ? "提交后由中心审核，审核结果在“网上报名”中查看。" : "满足任一申报条件后才能提交。"}
+        </p>
+      </div>
     </Form>
   );
 }
