@@ -249,6 +249,21 @@ describe("online application (service)", () => {
     expect((await appOf(s.sittingId, s.people[2].id)).status).toBe("submitted");
   });
 
+  it("keeps each center to its own sittings and applications", async () => {
+    const now = new Date();
+    const s = await setup("APJ", now);
+    const t = await setup("APK", now);
+    const p = s.people[0];
+    await apply(mine(p), s.sittingId, NO_ADDITIONS, s.actorOf(p), now);
+    const a = await appOf(s.sittingId, p.id);
+    expect(await refusal(applicationDetail(t.center.id, a.id, t.admin2, now))).toMatchObject({ status: 404 });
+    expect(await refusal(review(t.center.id, a.id, { decision: "approve", version: a.version }, t.admin2, now))).toMatchObject({
+      status: 404,
+    });
+    expect(await refusal(apply(mine(t.people[0]), s.sittingId, NO_ADDITIONS, t.actorOf(t.people[0]), now))).toMatchObject({ status: 404 });
+    expect((await appOf(s.sittingId, p.id)).status).toBe("submitted");
+  });
+
   it("refuses to set the window once the sitting has started, or closing after the start", async () => {
     const now = new Date();
     const s = await setup("API", now);
