@@ -15,6 +15,7 @@ import { seedEvaluations } from "./seed-evaluation";
 import { seedRatings } from "./seed-ratings";
 import { seedDepartmentAssessments } from "./seed-departments";
 import { seedItemAnalysis } from "./seed-item-analysis";
+import { seedApplications } from "./seed-applications";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -296,6 +297,7 @@ async function main() {
   await seedDepartmentAssessments(db, main.id, new Date());
   await seedItemAnalysis(db, main.id, bank.items, bank.version, new Date());
   await seedCourses(main.id);
+  await seedApplications(db, main.id, people, new Date());
   console.log(`演示数据已创建：3 个中心，${DEMO_STAFF.length + 5} 名人员，${DEMO_ACCOUNTS.length} 个账号（密码 ${DEMO_PASSWORD}）。`);
 }
 

@@ -9,6 +9,7 @@ const ROLE_PERMISSIONS: Record<PlatformRole, readonly Permission[]> = {
   candidate: [
     "read:profile:own",
     "read:exam:own",
+    "apply:exam:own",
     "read:training:own",
     "read:certificate:own",
     "read:evaluation:own",

@@ -87,6 +87,7 @@ const TABLE_OWNER: Record<string, string> = {
   evaluationAdjustment: "evaluation",
   ratingCount: "ratings",
   departmentAssessment: "department-assessment",
+  application: "applications",
 };
 
 function writerOf(rel: string): string | null {

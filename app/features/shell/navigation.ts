@@ -12,6 +12,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { to: "/me", label: "个人信息", permission: "read:profile:own", description: "查看本人登记信息与岗位" },
       { to: "/me/exams", label: "我的考试", permission: "read:exam:own", description: "报名的考试、准考证与成绩", role: "candidate" },
+      { to: "/me/applications", label: "网上报名", permission: "apply:exam:own", description: "申请考试并查看审核结果", role: "candidate" },
       { to: "/me/training", label: "我的培训", permission: "read:training:own", description: "课程、学时与申报条件", role: "candidate" },
       {
         to: "/me/certificates",
@@ -55,6 +56,7 @@ export const NAV_GROUPS: NavGroup[] = [
         permission: "read:certificate:center",
         description: "查找证书，作废、补发与姓名更正",
       },
+      { to: "/center/applications", label: "报名审核", permission: "read:sitting:center", description: "网上报名申请的审核与候补" },
       { to: "/center/training", label: "培训计划", permission: "read:training:center", description: "年度培训计划与人员学时" },
       { to: "/center/evaluation", label: "年度评价", permission: "read:evaluation:center", description: "年度能力评价、汇总表与五力之星" },
       { to: "/center/ratings", label: "好差评", permission: "read:evaluation:center", description: "好差评数据导入、六项比率与月度趋势" },

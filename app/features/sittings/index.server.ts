@@ -7,6 +7,7 @@ export {
   registerCandidates,
   registerIntoGroup,
   roomStaffing,
+  setApplicationWindow,
   settleRoom,
   sittingOfDay,
   startSkillScoring,

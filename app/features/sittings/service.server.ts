@@ -145,6 +145,13 @@ export async function sittingDetail(sittingId: string, now: Date) {
       stateLabel: SITTING_STATE_LABELS[state],
       published: state === "published",
       editable: canEditSitting(state).ok,
+      // The online-application window as the form edits it (datetime-local values, Beijing time).
+      application: {
+        opensAt: full.applyOpensAt ? localInput(full.applyOpensAt) : "",
+        closesAt: full.applyClosesAt ? localInput(full.applyClosesAt) : "",
+        seats: full.applySeats,
+        started: now >= full.startsAt,
+      },
     },
     // What the page may offer, and why not: the same rules the actions enforce.
     can: {
@@ -191,6 +198,43 @@ export async function sittingDetail(sittingId: string, now: Date) {
     proctorUsers: proctorUsers.map((u) => ({ id: u.id, name: u.displayName })),
     people: people.map((p) => ({ id: p.id, name: p.name, staffRole: p.staffRole })),
   };
+}
+
+/** "2026-12-20T09:00" in Beijing time, for a datetime-local input. */
+function localInput(d: Date): string {
+  return formatDateTime(d).slice(0, 16).replace(" ", "T");
+}
+
+/**
+ * Publishes (or changes) the sitting's online-application window and seats. `check` runs inside
+ * the transaction (the applications feature refuses there, e.g. fewer seats than approvals); the
+ * write is a compare-and-set on a sitting that is still scheduled and has not started.
+ */
+export async function setApplicationWindow(
+  sitting: Sitting,
+  w: { opensAt: Date; closesAt: Date; seats: number },
+  actor: AuditActor,
+  now: Date,
+  check: (tx: Prisma.TransactionClient) => Promise<void>,
+) {
+  enforce(canEditSitting(sittingState(sitting)));
+  await db.$transaction(async (tx) => {
+    await check(tx);
+    const changed = await tx.sitting.updateMany({
+      where: { id: sitting.id, status: "scheduled", startsAt: { gt: now } },
+      data: { applyOpensAt: w.opensAt, applyClosesAt: w.closesAt, applySeats: w.seats },
+    });
+    if (changed.count !== 1) httpError(409, "考试已开始或场次已变更，不能再设置网上报名。");
+    await writeAudit(tx, {
+      action: "sitting.application_window",
+      actor,
+      ip: actor.ip,
+      centerId: sitting.centerId,
+      target: sitting.id,
+      at: now,
+      detail: { opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString(), seats: w.seats },
+    });
+  });
 }
 
 function attemptLabel(a: { status: string } | null): "未开始" | "作答中" | "已交卷" {

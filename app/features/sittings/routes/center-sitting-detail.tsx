@@ -4,6 +4,7 @@ import type { Route } from "./+types/center-sitting-detail";
 import { publishedMessage } from "~/features/certificates";
 import { formToObject } from "~/platform/forms";
 import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.server";
+import { ApplicationWindowSection } from "~/features/applications";
 import { FormResult } from "~/platform/ui/field";
 import { Notice, PageHeader } from "~/platform/ui/page";
 import { requireSitting } from "../access.server";
@@ -87,6 +88,7 @@ export default function SittingDetail() {
       <PaperSection sittingId={sitting.id} paper={paper} assembleRefusal={can.assemble} published={sitting.published} busy={busy} />
       <RoomsSection rooms={rooms} proctorUsers={proctorUsers} editable={sitting.editable} busy={busy} result={result} />
       {openingPlan.total > 0 && !sitting.published ? <OpeningPlan plan={openingPlan} /> : null}
+      {sitting.editable ? <ApplicationWindowSection sittingId={sitting.id} values={sitting.application} /> : null}
       {sitting.editable ? <RegistrationSection people={people} busy={busy} /> : null}
       {sitting.editable ? <PublishSection publishRefusal={can.publish} busy={busy} /> : null}
     </div>

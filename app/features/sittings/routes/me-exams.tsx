@@ -79,7 +79,11 @@ export default function MyExams() {
             <Link to="/exam" className="link">
               考生机考登录
             </Link>
-            ，凭准考证号、身份证号和监考员宣布的开考码进入。
+            ，凭准考证号、身份证号和监考员宣布的开考码进入。申请中心开放报名的考试、查看审核结果请到{" "}
+            <Link to="/me/applications" className="link">
+              网上报名
+            </Link>
+            。
           </>
         }
       />
