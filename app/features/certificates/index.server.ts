@@ -1,6 +1,7 @@
 // Server functions of certificates that other features may call (the only writer of Certificate).
 export {
   certificatesOfPerson,
+  certificateWaiting,
   eligibilityFacts,
   eligibilityOf,
   issueCertificates,

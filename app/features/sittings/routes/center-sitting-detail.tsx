@@ -4,7 +4,8 @@ import type { Route } from "./+types/center-sitting-detail";
 import { formToObject } from "~/platform/forms";
 import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.server";
 import { FormResult } from "~/platform/ui/field";
-import { Notice, PageHeader } from "~/platform/ui/page";
+import { PublicityNotice, publishedMessage } from "~/features/review";
+import { PageHeader } from "~/platform/ui/page";
 import { requireSitting } from "../access.server";
 import { AssignProctorSchema, RegisterSchema, RoomSchema, SITTING_INTENTS } from "../schemas";
 import { addRoom, assembleSittingPaper, assignProctor, publishTheorySitting, registerForSitting, sittingDetail } from "../service.server";
@@ -53,8 +54,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         await assembleSittingPaper(sitting.id, actor);
         return actionOk("已组卷。");
       case "publish": {
-        const r = await publishTheorySitting(sitting, actor, new Date());
-        return actionOk(`成绩已发布，考生可以查看。${r.issued ? `理论与技能均合格者已颁发证书 ${r.issued} 本。` : ""}`);
+        return actionOk(publishedMessage(await publishTheorySitting(sitting, actor, new Date())));
       }
     }
     return actionFail(400, "未知的操作。");
@@ -77,7 +77,7 @@ export default function SittingDetail() {
         }
       />
       <FormResult result={result} />
-      {sitting.published ? <Notice tone="success">成绩已发布。</Notice> : null}
+      {sitting.published ? <PublicityNotice sittingId={sitting.id} /> : null}
       <PaperSection sittingId={sitting.id} paper={paper} assembleRefusal={can.assemble} published={sitting.published} busy={busy} />
       <RoomsSection rooms={rooms} proctorUsers={proctorUsers} editable={sitting.editable} busy={busy} result={result} />
       {openingPlan.total > 0 && !sitting.published ? <OpeningPlan plan={openingPlan} /> : null}

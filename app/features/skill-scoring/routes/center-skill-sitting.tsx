@@ -18,6 +18,7 @@ import { formToObject } from "~/platform/forms";
 import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.server";
 import { FormResult } from "~/platform/ui/field";
 import { PageHeader } from "~/platform/ui/page";
+import { PublicityNotice, publishedMessage } from "~/features/review";
 import { setupRefusal, sittingState } from "~/domain/sitting-lifecycle";
 
 export function meta({ data }: Route.MetaArgs) {
@@ -80,8 +81,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       });
     case "publish":
       return runAction(async () => {
-        const { issued } = await publishSkillSitting(sitting, actor, now);
-        return actionOk(`成绩已发布，考生可以查看。${issued ? `理论与技能均合格者已颁发证书 ${issued} 本。` : ""}`);
+        return actionOk(publishedMessage(await publishSkillSitting(sitting, actor, now)));
       });
   }
 }
@@ -107,6 +107,7 @@ export default function SkillSitting() {
         }
       />
       <FormResult result={actionData} />
+      {sittingState(sitting) === "published" ? <PublicityNotice sittingId={sitting.id} /> : null}
       <SkillPaperSection paper={paper} setup={setup} />
       <ExaminerGroupsSection groups={groups} examinerUsers={examinerUsers} setup={setup} result={actionData} />
       {setup && groups.length > 0 ? <RegistrationSection groups={groups} people={people} result={actionData} /> : null}
