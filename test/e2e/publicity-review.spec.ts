@@ -22,7 +22,8 @@ async function myExamCard(page: Page, title: string) {
 test("考生在公示期内申请复核，复核人重算后办结，考生看到结论；重复申请与公示期后的申请被拒绝", async ({ browser }) => {
   test.setTimeout(120_000);
   // 郑涛 (manager, also a candidate) sees his result with the 公示 end date.
-  const cand = await browser.newPage();
+  const candContext = await browser.newContext();
+  const cand = await candContext.newPage();
   await loginAs(cand, "manager");
   const card = (await myExamCard(cand, SITTING)).first();
   await expect(card.getByTestId("publicity-line")).toContainText("成绩公示中，公示期至");
@@ -30,7 +31,7 @@ test("考生在公示期内申请复核，复核人重算后办结，考生看�
   await expect(cand.getByRole("heading", { name: "成绩复核" })).toBeVisible();
   const formUrl = cand.url();
   // A second tab with the same form, to submit after the first: one request per part.
-  const stale = await cand.context().newPage();
+  const stale = await candContext.newPage();
   await gotoReady(stale, new URL(formUrl).pathname);
 
   await cand.getByRole("button", { name: "提交复核申请" }).click();
@@ -95,7 +96,7 @@ test("考生在公示期内申请复核，复核人重算后办结，考生看�
   await cand.reload();
   await expect(cand.getByTestId("my-review")).toContainText("复核结论：维持原成绩");
   await expect(cand.getByTestId("my-review")).toContainText("按标准答案逐题重判，各鉴定范围得分与总分均无误");
-  await cand.close();
+  await candContext.close();
 
   // The center: 公示 status, no certificates while it runs; after it the button is there.
   const sitting = (await dbRow<{ id: string }>(`SELECT "id" FROM "Sitting" WHERE "title" = ?`, SITTING))!;
