@@ -30,8 +30,12 @@ export default function Reviews() {
             <thead>
               <tr>
                 <th scope="col">考生</th>
-                <th scope="col">场次</th>
-                <th scope="col">申请时间</th>
+                <th scope="col" className="hidden sm:table-cell">
+                  场次
+                </th>
+                <th scope="col" className="hidden sm:table-cell">
+                  申请时间
+                </th>
                 <th scope="col">办结期限</th>
                 <th scope="col">状态</th>
                 <th scope="col">操作</th>
@@ -43,12 +47,15 @@ export default function Reviews() {
                   <td>
                     {r.name}
                     <div className="font-mono text-xs text-slate-500">{r.ticket}</div>
+                    <div className="text-xs text-slate-500 sm:hidden">
+                      {r.sitting} · {r.kind}
+                    </div>
                   </td>
-                  <td>
+                  <td className="hidden sm:table-cell">
                     {r.sitting}
                     <div className="text-xs text-slate-500">{r.kind}</div>
                   </td>
-                  <td>{r.requestedAt}</td>
+                  <td className="hidden sm:table-cell">{r.requestedAt}</td>
                   <td className={r.overdue ? "font-medium text-red-700" : undefined}>
                     {r.due}
                     {r.overdue ? "（已逾期）" : ""}
