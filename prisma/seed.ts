@@ -4,6 +4,7 @@ import { db } from "../app/platform/db.server";
 import { hashPassword } from "../app/platform/password.server";
 import { idNumberCheckChar } from "../app/domain/id-number";
 import { shanghaiDateToInstant } from "../app/domain/time";
+import { workingDayPeriod } from "../app/domain/publicity";
 import { assembleTheoryPaper, candidateOrder } from "../app/domain/assembly";
 import { gradeTheory, type AnswerValue } from "../app/domain/grading";
 import { seededRandom } from "../app/domain/random";
@@ -391,56 +392,92 @@ async function seedExams(
   );
   const openedAt = past.s.startsAt;
   await db.room.update({ where: { id: past.room.id }, data: { status: "closed", openedAt, startCode: "000000" } });
-  const gradable = past.snapshot.map((i) => ({ id: i.id, type: i.type, points: i.points, area: i.area, key: i.key }));
-  for (const [n, reg] of past.regs.entries()) {
-    // 周敏, 胡晓燕 and 孙浩 pass clearly, 徐婷 fails clearly; keyed by seat, not by the (random)
-    // registration id, so every fresh database gets the same history.
-    const accuracy = [0.85, 0.75, 0.4, 0.78][n];
-    const random = seededRandom(`demo-answers|${n}`);
-    const answers = new Map<string, AnswerValue>();
-    for (const it of past.snapshot) {
-      const right = random() < accuracy;
-      const wrongSingle = Object.keys(it.options ?? {}).find((k) => k !== it.key) ?? "A";
-      answers.set(
-        it.id,
-        right
-          ? it.key
-          : it.type === "判断"
-            ? it.key === "正确"
-              ? "错误"
-              : "正确"
-            : it.type === "多选"
-              ? [(it.key as string[])[0]]
-              : wrongSingle,
-      );
+  // Answers at a given accuracy, graded as the exam would; keyed by seat, not by the (random)
+  // registration id, so every fresh database gets the same history.
+  async function sat(taken: Awaited<ReturnType<typeof sitting>>, accuracies: number[], tag: string) {
+    const openedAt = taken.s.startsAt;
+    const gradable = taken.snapshot.map((i) => ({ id: i.id, type: i.type, points: i.points, area: i.area, key: i.key }));
+    for (const [n, reg] of taken.regs.entries()) {
+      const accuracy = accuracies[n];
+      const random = seededRandom(`${tag}|${n}`);
+      const answers = new Map<string, AnswerValue>();
+      for (const it of taken.snapshot) {
+        const right = random() < accuracy;
+        const wrongSingle = Object.keys(it.options ?? {}).find((k) => k !== it.key) ?? "A";
+        answers.set(
+          it.id,
+          right
+            ? it.key
+            : it.type === "判断"
+              ? it.key === "正确"
+                ? "错误"
+                : "正确"
+              : it.type === "多选"
+                ? [(it.key as string[])[0]]
+                : wrongSingle,
+        );
+      }
+      const grade = gradeTheory(gradable, answers);
+      const submittedAt = new Date(openedAt.getTime() + (60 + n * 5) * 60_000);
+      const attempt = await db.attempt.create({
+        data: {
+          registrationId: reg.id,
+          itemOrder: JSON.stringify(candidateOrder(taken.paper, byId, reg.id)),
+          startedAt: openedAt,
+          status: "submitted",
+          submittedAt,
+          submitReason: "manual",
+          score: grade.total,
+          passed: grade.passed,
+          areaScores: JSON.stringify(grade.byArea),
+        },
+      });
+      await db.answer.createMany({
+        data: [...answers].map(([itemId, v]) => ({
+          attemptId: attempt.id,
+          itemId,
+          value: JSON.stringify(v),
+          windowId: "seed",
+          seq: 1,
+          savedAt: submittedAt,
+        })),
+      });
     }
-    const grade = gradeTheory(gradable, answers);
-    const submittedAt = new Date(openedAt.getTime() + (60 + n * 5) * 60_000);
-    const attempt = await db.attempt.create({
-      data: {
-        registrationId: reg.id,
-        itemOrder: JSON.stringify(candidateOrder(past.paper, byId, reg.id)),
-        startedAt: openedAt,
-        status: "submitted",
-        submittedAt,
-        submitReason: "manual",
-        score: grade.total,
-        passed: grade.passed,
-        areaScores: JSON.stringify(grade.byArea),
-      },
-    });
-    await db.answer.createMany({
-      data: [...answers].map(([itemId, v]) => ({
-        attemptId: attempt.id,
-        itemId,
-        value: JSON.stringify(v),
-        windowId: "seed",
-        seq: 1,
-        savedAt: submittedAt,
-      })),
-    });
   }
-  await db.sitting.update({ where: { id: past.s.id }, data: { status: "published", publishedAt: new Date(openedAt.getTime() + 3 * day) } });
+  // 周敏, 胡晓燕 and 孙浩 pass clearly, 徐婷 fails clearly.
+  await sat(past, [0.85, 0.75, 0.4, 0.78], "demo-answers");
+  // Published three days after the exam; its 公示 of 5 working days is long over.
+  const pastPublished = new Date(openedAt.getTime() + 3 * day);
+  await db.sitting.update({
+    where: { id: past.s.id },
+    data: { status: "published", publishedAt: pastPublished, publicityEndsAt: workingDayPeriod(pastPublished, 5).endsAt },
+  });
+  // In 公示: taken three days ago, published an hour ago; 赵丽 (who failed) has asked
+  // for a 复核 that waits for a reviewer; 郑涛 (account `manager`) can still ask for one.
+  const recentStart = new Date(Date.now() - 3 * day);
+  const recentYmd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(recentStart).replace(/-/g, "").slice(2);
+  const recent = await sitting("2026年第3期五级理论考试（二）", recentStart, 20261201, ["郑涛", "赵丽", "陈静"], recentYmd);
+  await db.room.update({ where: { id: recent.room.id }, data: { status: "closed", openedAt: recentStart, startCode: "000000" } });
+  await sat(recent, [0.72, 0.55, 0.8], "demo-publicity");
+  const published = new Date(Date.now() - 60 * 60_000);
+  await db.sitting.update({
+    where: { id: recent.s.id },
+    data: { status: "published", publishedAt: published, publicityEndsAt: workingDayPeriod(published, 5).endsAt },
+  });
+  const zhaoli = recent.regs[1];
+  const requestedAt = new Date(Date.now() - 30 * 60_000);
+  const zhaoliAttempt = await db.attempt.findUniqueOrThrow({ where: { registrationId: zhaoli.id } });
+  await db.reviewRequest.create({
+    data: {
+      registrationId: zhaoli.id,
+      sittingId: recent.s.id,
+      personId: zhaoli.personId,
+      reason: "成绩与本人估分相差较大，申请核对计分是否有误",
+      requestedAt,
+      dueAt: workingDayPeriod(requestedAt, 10).endsAt,
+      oldScore: zhaoliAttempt.score!,
+    },
+  });
   // Upcoming: starts at the first 5-minute mark at least 10 minutes after seeding, so it can be
   // opened right away (rooms open from 30 minutes before the start; from 15 minutes after it the
   // proctor confirms a late opening); the demo candidate 李明 is seat 1. Its proctors 王芳 and

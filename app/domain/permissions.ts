@@ -19,7 +19,14 @@ const ROLE_PERMISSIONS: Record<PlatformRole, readonly Permission[]> = {
   // examiners, trainers and admins are staff too. Loaders check the assignment is theirs.
   proctor: ["read:profile:own", "score:evaluation:own", "read:room:center", "update:room:center"],
   examiner: ["read:profile:own", "score:evaluation:own", "read:scoring:center", "update:scoring:own"],
-  chief_examiner: ["read:profile:own", "score:evaluation:own", "read:scoring:center", "update:scoring:own", "review:scoring:center"],
+  chief_examiner: [
+    "read:profile:own",
+    "score:evaluation:own",
+    "read:scoring:center",
+    "update:scoring:own",
+    "review:scoring:center",
+    "review:result:center",
+  ],
   trainer: ["read:profile:own", "score:evaluation:own", "read:training:center", "update:training:center"],
   // A manager (科室负责人) gives manager scores to the staff the center assigns to them.
   manager: ["read:profile:own", "score:evaluation:own"],
@@ -42,6 +49,8 @@ const ROLE_PERMISSIONS: Record<PlatformRole, readonly Permission[]> = {
     "read:report:center",
     "read:evaluation:center",
     "update:evaluation:center",
+    // 复核 of published results (by someone who did not mark them: app/domain/review.ts).
+    "review:result:center",
   ],
   // The bank is the platform's, not a center's: its maintainers review items and read their
   // analysis across every center's attempts.

@@ -80,6 +80,8 @@ const TABLE_OWNER: Record<string, string> = {
   taskReview: "skill-scoring",
   scoreAudit: "skill-scoring",
   skillResult: "skill-scoring",
+  theoryCorrection: "exam-taking",
+  reviewRequest: "review",
   evaluationCycle: "evaluation",
   evaluationSubject: "evaluation",
   evaluationAssignment: "evaluation",

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { gotoReady, login, loginAs, uniqueIdNumber, uniqueSuffix } from "./fixtures";
-import { dbRow } from "./exam-db";
+import { dbQuery, dbRow, dbTime } from "./exam-db";
 import { scoreCandidate } from "./skill-helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -124,7 +124,19 @@ test("理论与技能均合格后颁发证书：A4 打印页带二维码，公�
   await gotoReady(admin, "/center/sittings");
   await admin.getByRole("link", { name: "2026年第4期五级技能考核" }).click();
   await admin.getByRole("button", { name: "发布成绩" }).click();
-  await expect(admin.getByText(/成绩已发布，考生可以查看。理论与技能均合格者已颁发证书 2 本。/)).toBeVisible();
+  await expect(admin.getByText(/成绩已发布，考生可以查看。公示至 \d{4}-\d{2}-\d{2}（5 个工作日）/)).toBeVisible();
+  // Certificates come after the 公示: none at publication, the issue button only once it is over.
+  await admin.getByRole("link", { name: "公示与发证" }).click();
+  await expect(admin.getByRole("button", { name: "颁发证书" })).toHaveCount(0);
+  // Time travel (test only): the 公示 ended a minute ago.
+  await dbQuery(
+    `UPDATE "Sitting" SET "publicityEndsAt" = ? WHERE "title" = ?`,
+    dbTime(new Date(Date.now() - 60_000)),
+    "2026年第4期五级技能考核",
+  );
+  await admin.reload();
+  await admin.getByRole("button", { name: "颁发证书" }).click();
+  await expect(admin.getByText("已颁发证书 2 本。")).toBeVisible();
 
   await admin.close();
 

@@ -32,3 +32,19 @@ export const centerSettingsSchema = z.object({
 
 export type CenterInput = z.output<typeof centerSchema>;
 export type CenterSettings = z.output<typeof centerSettingsSchema>;
+
+/** 公示 and 复核 periods in working days (0 公示 days: results are final at publication). */
+export const publicitySettingsSchema = z.object({
+  publicityDays: z.coerce
+    .number({ message: "请填写公示期" })
+    .int("公示期应为整数个工作日")
+    .min(0, "公示期不能为负数")
+    .max(30, "公示期不超过30个工作日"),
+  reviewDays: z.coerce
+    .number({ message: "请填写复核期限" })
+    .int("复核期限应为整数个工作日")
+    .min(1, "复核期限至少1个工作日")
+    .max(60, "复核期限不超过60个工作日"),
+});
+
+export type PublicitySettings = z.output<typeof publicitySettingsSchema>;

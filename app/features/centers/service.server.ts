@@ -6,7 +6,7 @@ import { db } from "~/platform/db.server";
 import type { FieldErrors } from "~/platform/forms";
 import { httpError, orConflict } from "~/platform/http.server";
 import type { SessionUser } from "~/platform/session.server";
-import type { CenterInput, CenterSettings } from "./schemas";
+import type { CenterInput, CenterSettings, PublicitySettings } from "./schemas";
 
 type Actor = Pick<SessionUser, "id" | "displayName" | "centerId">;
 type Refusal = { ok: false; status: 400 | 409; errors: FieldErrors };
@@ -72,6 +72,17 @@ export async function updateCenterSettings(centerId: string, settings: CenterSet
   await db.$transaction(async (tx) => {
     await tx.center.update({ where: { id: centerId }, data: settings });
     await writeAudit(tx, { action: "center.settings", actor, target: centerId, ip, detail: settings });
+  });
+}
+
+export function publicitySettings(centerId: string): Promise<PublicitySettings> {
+  return db.center.findUniqueOrThrow({ where: { id: centerId }, select: { publicityDays: true, reviewDays: true } });
+}
+
+export async function updatePublicitySettings(centerId: string, settings: PublicitySettings, actor: Actor, ip: string) {
+  await db.$transaction(async (tx) => {
+    await tx.center.update({ where: { id: centerId }, data: settings });
+    await writeAudit(tx, { action: "center.publicity_settings", actor, target: centerId, ip, detail: settings });
   });
 }
 

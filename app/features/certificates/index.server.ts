@@ -1,9 +1,9 @@
 // Server functions of certificates that other features may call (the only writer of Certificate).
 export {
   certificatesOfPerson,
+  certificateWaiting,
   eligibilityFacts,
   eligibilityOf,
-  issueAfterPublication,
   issueCertificates,
   recordExternalCertificate,
   registrationEligibility,

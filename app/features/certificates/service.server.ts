@@ -11,11 +11,12 @@ import {
 } from "~/domain/certificate";
 import { evaluateEligibility, eligibilitySummary, type EligibilityFacts, type SchoolType } from "~/domain/eligibility";
 import { LEVELS, STANDARD_TRAINING_HOURS, type Level } from "~/domain/levels";
+import { certificateGate } from "~/domain/publicity";
 import { lockedUntil, retryMessage, type ThrottlePolicy } from "~/domain/throttle";
 import { formatDate, formatTime, shanghaiDateToInstant } from "~/domain/time";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
-import { httpError, httpErrorOf, orConflict } from "~/platform/http.server";
+import { httpError, orConflict } from "~/platform/http.server";
 import { countFailure, loadThrottle } from "~/platform/throttle.server";
 
 export type TrainingProgress = Record<Level, { hours: number; standard: number; passed: boolean }>;
@@ -120,7 +121,7 @@ export async function registrationEligibility(centerId: string, personIds: strin
   return { refusal: refused.length ? `以下人员不符合申报条件，未报名：${refused.join("；")}` : null, met };
 }
 
-type PassedPart = { registrationId: string; kind: "theory" | "skill"; passedOn: string };
+type PassedPart = { registrationId: string; kind: "theory" | "skill"; passedOn: string; publicityEndsAt: Date | null };
 
 /** Published passed parts of a person at a level, newest first. */
 async function passedParts(personId: string, level: Level): Promise<PassedPart[]> {
@@ -130,7 +131,12 @@ async function passedParts(personId: string, level: Level): Promise<PassedPart[]
   });
   return regs
     .filter((r) => (r.sitting.kind === "theory" ? r.attempt?.passed : r.skillResult?.passed))
-    .map((r) => ({ registrationId: r.id, kind: r.sitting.kind as "theory" | "skill", passedOn: formatDate(r.sitting.startsAt) }))
+    .map((r) => ({
+      registrationId: r.id,
+      kind: r.sitting.kind as "theory" | "skill",
+      passedOn: formatDate(r.sitting.startsAt),
+      publicityEndsAt: r.sitting.publicityEndsAt,
+    }))
     .sort((a, b) => b.passedOn.localeCompare(a.passedOn));
 }
 
@@ -169,20 +175,6 @@ async function personName(tx: Reader, personId: string): Promise<string> {
 }
 
 /**
- * After a publication: issues what is due, or — when the center's numbering codes are unset —
- * issues nothing and says why; the publication itself stands (it is already committed).
- */
-export async function issueAfterPublication(sittingId: string, now: Date, actor?: AuditActor) {
-  try {
-    return { issued: (await issueCertificates(sittingId, now, actor)).length, refusal: null };
-  } catch (e) {
-    const err = httpErrorOf(e);
-    if (!err) throw e;
-    return { issued: 0, refusal: err.message };
-  }
-}
-
-/**
  * After a sitting is published: every candidate who has now passed both parts at its level, the
  * earlier part still within the center's validity (default 12 months), gets a certificate.
  */
@@ -204,6 +196,8 @@ export async function issueCertificates(sittingId: string, now: Date, actor?: Au
     // Voiding is final: the same two results never give a second certificate.
     const before = { theoryRegistrationId: theory.registrationId, skillRegistrationId: skill.registrationId };
     if (await db.certificate.findFirst({ where: before, select: { id: true } })) continue;
+    // 公示 over for both parts and no 复核 of either still open (decision 023); else it waits.
+    if (!(await gateOf(theory, skill, now)).ok) continue;
     const year = Number(formatDate(now).slice(0, 4));
     // Numbers are allocated inside the transaction, so two publications cannot take the same one.
     const cert = await db.$transaction(async (tx) => {
@@ -238,6 +232,48 @@ export async function issueCertificates(sittingId: string, now: Date, actor?: Au
     issued.push(cert.number);
   }
   return issued;
+}
+
+/** The certificate gate of app/domain/publicity.ts for a candidate's two passed parts. */
+async function gateOf(theory: PassedPart, skill: PassedPart, now: Date) {
+  const openReviews = await db.reviewRequest.count({
+    where: { registrationId: { in: [theory.registrationId, skill.registrationId] }, status: "open" },
+  });
+  return certificateGate(
+    {
+      parts: [
+        { label: "理论知识考试", publicityEndsAt: theory.publicityEndsAt },
+        { label: "技能考核", publicityEndsAt: skill.publicityEndsAt },
+      ],
+      openReviews,
+    },
+    now,
+  );
+}
+
+/**
+ * Candidates of the sitting who have passed both parts and hold no certificate yet, but whom the
+ * gate holds back (公示 not over, 复核 open): the waiting list of the sitting's 公示 page.
+ */
+export async function certificateWaiting(sittingId: string, now: Date) {
+  const sitting = await db.sitting.findUniqueOrThrow({
+    where: { id: sittingId },
+    include: { center: true, registrations: { include: { person: true }, orderBy: { ticketNumber: "asc" } } },
+  });
+  const level = sitting.level as Level;
+  const waiting: { name: string; ticket: string; reason: string }[] = [];
+  for (const reg of sitting.registrations) {
+    if (await db.certificate.findFirst({ where: { personId: reg.personId, level, status: "valid" }, select: { id: true } })) continue;
+    const parts = await passedParts(reg.personId, level);
+    const theory = parts.find((p) => p.kind === "theory");
+    const skill = parts.find((p) => p.kind === "skill");
+    if (!theory || !skill) continue;
+    const [earlier, later] = theory.passedOn <= skill.passedOn ? [theory, skill] : [skill, theory];
+    if (!partStillValid(earlier.passedOn, later.passedOn, sitting.center.partValidityMonths)) continue;
+    const gate = await gateOf(theory, skill, now);
+    if (!gate.ok) waiting.push({ name: reg.person.name, ticket: reg.ticketNumber, reason: gate.reason });
+  }
+  return waiting;
 }
 
 /**

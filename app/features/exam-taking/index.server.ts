@@ -8,6 +8,7 @@ export {
   saveAnswer,
   claimWindow,
   attemptOrder,
+  recordTheoryCorrection,
 } from "./service.server";
 export { drainWrites, handleExamApi, handleHealth, startPrimary, startSingleProcess } from "./runtime.server";
 export { capacityConfig } from "./store/capacity.server";

@@ -18,6 +18,7 @@ import { candidateOrder, type CandidateOrder } from "~/domain/assembly";
 import { newId } from "~/platform/ids.server";
 import { clearThrottle, countFailure, loadThrottle } from "~/platform/throttle.server";
 import { generateSessionToken, sessionIdFromToken } from "~/platform/session.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { examStore } from "./store/index.server";
 import { isoTime } from "./store/sqlite.server";
 import type { AuditRow, PaperRow } from "./store/types";
@@ -422,4 +423,56 @@ export async function examPaperView(request: ExamRequest, now: Date) {
     answers: Object.fromEntries(attempt.answers.map((a) => [a.itemId, JSON.parse(a.value) as AnswerValue])),
     clock: clockPayload(exam.clock, now),
   };
+}
+
+/**
+ * A recorded change of a published theory score (after a 复核 found the stored grade did not add
+ * up): the attempt's score, pass and areas change, and the correction keeps old, new, why and
+ * who. Runs in the caller's transaction, which also holds the 复核 outcome and its audit entry.
+ */
+export async function recordTheoryCorrection(
+  tx: Prisma.TransactionClient,
+  input: {
+    attemptId: string;
+    score: number;
+    passed: boolean;
+    areaScores: string;
+    reason: string;
+    reviewRequestId: string | null;
+    centerId: string;
+  },
+  by: AuditActor,
+  now: Date,
+) {
+  const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: input.attemptId } });
+  if (attempt.status !== "submitted" || attempt.score === null) httpError(409, "该考生没有已交卷的成绩，不能更正。");
+  const changed = await tx.attempt.updateMany({
+    where: { id: attempt.id, score: attempt.score },
+    data: { score: input.score, passed: input.passed, areaScores: input.areaScores },
+  });
+  if (changed.count !== 1) httpError(409, "成绩已被他人同时更正，请刷新页面。");
+  await tx.theoryCorrection.create({
+    data: {
+      attemptId: attempt.id,
+      oldScore: attempt.score,
+      newScore: input.score,
+      oldPassed: attempt.passed ?? false,
+      newPassed: input.passed,
+      reason: input.reason,
+      byUserId: by.id,
+      byName: by.displayName,
+      reviewRequestId: input.reviewRequestId,
+      at: now,
+    },
+  });
+  await writeAudit(tx, {
+    action: "exam.score_correct",
+    actor: by,
+    ip: by.ip ?? null,
+    centerId: input.centerId,
+    target: `attempt:${attempt.id}`,
+    at: now,
+    detail: { old: attempt.score, new: input.score, oldPassed: attempt.passed, newPassed: input.passed, reason: input.reason },
+  });
+  return { oldScore: attempt.score };
 }

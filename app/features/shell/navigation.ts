@@ -37,6 +37,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { to: "/proctor", label: "监考", permission: "read:room:center", description: "考场开考、暂停、延时与违纪记录" },
       { to: "/examiner", label: "技能评分", permission: "read:scoring:center", description: "按评分要素为考生评分" },
       { to: "/chief", label: "评分复核", permission: "review:scoring:center", description: "考评组长复核分差过大的评分" },
+      { to: "/reviews", label: "成绩复核", permission: "review:result:center", description: "考生在公示期内申请的成绩复核" },
     ],
   },
   {

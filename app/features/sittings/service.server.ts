@@ -29,11 +29,12 @@ import {
   sittingState,
   type RoomState,
 } from "~/domain/sitting-lifecycle";
+import { workingDayPeriod } from "~/domain/publicity";
 import { formatDate, formatDateTime, formatTime } from "~/domain/time";
 import { assembleSkillPaper } from "~/domain/skill";
 import type { Prisma } from "~/generated/prisma/client";
 import { currentBank, currentSkillBank, itemExposure } from "~/features/bank/index.server";
-import { issueAfterPublication, registrationEligibility } from "~/features/certificates/index.server";
+import { registrationEligibility } from "~/features/certificates/index.server";
 import { capacityConfig, finalizeAttempt, finalizeOverdue, grantExtraTime } from "~/features/exam-taking/index.server";
 import { allAtOnceWaitSeconds, type StaggerRoom, staggeredOpening } from "~/domain/admission";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
@@ -391,20 +392,37 @@ export async function assembleSittingPaper(sittingId: string, actor?: AuditActor
   });
 }
 
-/** Publishes a theory sitting's results once every room has closed; then issues the certificates now due. */
+/**
+ * Publishes a theory sitting's results once every room has closed. Publication starts the 公示
+ * (the center's working days); certificates come only after it, from the sitting's 公示 page.
+ */
 export async function publishTheorySitting(sitting: Sitting, actor: AuditActor, now: Date) {
   await settleSitting(sitting.id, now);
   const rooms = await db.room.findMany({ where: { sittingId: sitting.id }, orderBy: { name: "asc" } });
   enforce(canPublish({ kind: "theory", state: sittingState(sitting), rooms: rooms.map((r) => ({ name: r.name, state: roomState(r) })) }));
+  const publicity = await publicityOf(sitting.centerId, now);
   await db.$transaction(async (tx) => {
     const changed = await tx.sitting.updateMany({
       where: { id: sitting.id, status: "scheduled" },
-      data: { status: "published", publishedAt: now },
+      data: { status: "published", publishedAt: now, publicityEndsAt: publicity.endsAt },
     });
     if (changed.count !== 1) httpError(409, "成绩已发布。");
-    await writeAudit(tx, { action: "sitting.publish", actor, ip: actor.ip, target: sitting.id, at: now });
+    await writeAudit(tx, {
+      action: "sitting.publish",
+      actor,
+      ip: actor.ip,
+      target: sitting.id,
+      at: now,
+      detail: { publicityLastDay: publicity.lastDay },
+    });
   });
-  return issueAfterPublication(sitting.id, now, actor);
+  return publicity;
+}
+
+/** The 公示 that a publication at `now` starts, from the center's setting. */
+async function publicityOf(centerId: string, now: Date) {
+  const center = await db.center.findUniqueOrThrow({ where: { id: centerId }, select: { publicityDays: true } });
+  return workingDayPeriod(now, center.publicityDays);
 }
 
 export async function printView(sittingId: string) {
@@ -832,14 +850,23 @@ export async function publishSkillResults(
   settle: (tx: Prisma.TransactionClient) => Promise<{ unsettled: number; detail?: Record<string, unknown> }>,
 ) {
   enforce(canPublish({ kind: "skill", state: sittingState(sitting), rooms: [] }));
+  const publicity = await publicityOf(sitting.centerId, now);
   await db.$transaction(async (tx) => {
     const { unsettled, detail } = await settle(tx);
     enforce(canPublish({ kind: "skill", state: "scoring", rooms: [], unsettledCandidates: unsettled }));
     const changed = await tx.sitting.updateMany({
       where: { id: sitting.id, status: "scoring" },
-      data: { status: "published", publishedAt: now },
+      data: { status: "published", publishedAt: now, publicityEndsAt: publicity.endsAt },
     });
     if (changed.count !== 1) httpError(409, "成绩已发布。");
-    await writeAudit(tx, { actor, ip: actor.ip, action: "sitting.publish", target: sitting.id, detail, at: now });
+    await writeAudit(tx, {
+      actor,
+      ip: actor.ip,
+      action: "sitting.publish",
+      target: sitting.id,
+      detail: { ...detail, publicityLastDay: publicity.lastDay },
+      at: now,
+    });
   });
+  return publicity;
 }

@@ -3,6 +3,7 @@ export {
   computeSkillResults,
   groupStaffing,
   publishSkillSitting,
+  recordReviewRecount,
   skillPaperOf,
   startScoring,
   type SkillSitting,

@@ -6,7 +6,6 @@ import { LEVEL_LABELS, type Area, type Level } from "~/domain/levels";
 import { checkCriterionScores, displayScore, partResult, taskScore, type SkillPaper, type SkillTask } from "~/domain/skill";
 import { formatDateTime } from "~/domain/time";
 import type { Prisma } from "~/generated/prisma/client";
-import { issueAfterPublication } from "~/features/certificates/index.server";
 import { publishSkillResults, startSkillScoring } from "~/features/sittings/index.server";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
@@ -509,14 +508,52 @@ export async function startScoring(sitting: SkillSitting, actor: AuditActor) {
 }
 
 /**
- * Publishes the results once every candidate's tasks are done (results stored, status and time
- * set, audit — one transaction; refused with nothing stored while any is pending), then issues
- * the certificates of those who have now passed both parts.
+ * Publishes the results once every candidate's tasks are done (results stored, status, time and
+ * the end of the 公示 set, audit — one transaction; refused with nothing stored while any is
+ * pending). Certificates wait for the end of the 公示 and of any 复核.
  */
 export async function publishSkillSitting(sitting: SkillSitting, actor: AuditActor, now: Date) {
-  await publishSkillResults(sitting, actor, now, async (tx) => {
+  return publishSkillResults(sitting, actor, now, async (tx) => {
     const { pending, computed } = await computeSkillResults(tx, sitting.id, now);
     return { unsettled: pending, detail: { results: computed } };
   });
-  return issueAfterPublication(sitting.id, now, actor);
+}
+
+/**
+ * The recorded correction after a 复核 found the stored part result did not add up: the result
+ * is computed again from the submitted sheets (the same rule as at publication), and the change
+ * goes to the score trail with the reviewer and reason. Runs in the caller's transaction.
+ */
+export async function recordReviewRecount(
+  tx: Tx,
+  input: { sittingId: string; registrationId: string; reason: string },
+  reviewer: AuditActor,
+  now: Date,
+) {
+  const before = await tx.skillResult.findUnique({ where: { registrationId: input.registrationId } });
+  if (!before) httpError(409, "该考生没有技能成绩，不能更正。");
+  await computeSkillResults(tx, input.sittingId, now);
+  const after = await tx.skillResult.findUniqueOrThrow({ where: { registrationId: input.registrationId } });
+  await tx.scoreAudit.create({
+    data: {
+      at: now,
+      sittingId: input.sittingId,
+      userId: reviewer.id,
+      userName: reviewer.displayName,
+      registrationId: input.registrationId,
+      taskId: "",
+      action: "review_correct",
+      oldValue: String(before.score),
+      newValue: String(after.score),
+      reason: input.reason,
+    },
+  });
+  await writeAudit(tx, {
+    ...auditOf(reviewer),
+    action: "scoring.review_correct",
+    target: `registration:${input.registrationId}`,
+    detail: { sittingId: input.sittingId, old: before.score, new: after.score, reason: input.reason },
+    at: now,
+  });
+  return { oldScore: before.score, newScore: after.score, passed: after.passed };
 }

@@ -45,6 +45,7 @@ export async function failedParts(centerId: string, now: Date, personIds?: reado
           level: true,
           startsAt: true,
           publishedAt: true,
+          publicityEndsAt: true,
           paper: { select: { id: true, content: true, items: true } },
         },
       },

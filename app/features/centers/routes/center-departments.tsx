@@ -8,8 +8,15 @@ import { issuerOf } from "~/domain/certificate";
 import { hasPermission } from "~/domain/permissions";
 import { Field, FormResult } from "~/platform/ui/field";
 import { Notice, PageHeader } from "~/platform/ui/page";
-import { centerSettingsSchema, departmentSchema } from "../schemas";
-import { centerSettings, createDepartment, departmentsWithHeadcount, updateCenterSettings } from "../service.server";
+import { centerSettingsSchema, departmentSchema, publicitySettingsSchema } from "../schemas";
+import {
+  centerSettings,
+  createDepartment,
+  departmentsWithHeadcount,
+  publicitySettings,
+  updateCenterSettings,
+  updatePublicitySettings,
+} from "../service.server";
 
 export function meta() {
   return [{ title: "部门管理 · 政务服务综合窗口办事员" }];
@@ -18,10 +25,15 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:department:center");
   if (!user.centerId) httpError(403, "该页面仅适用于中心账号。");
-  const [departments, settings] = await Promise.all([departmentsWithHeadcount(user.centerId), centerSettings(user.centerId)]);
+  const [departments, settings, publicity] = await Promise.all([
+    departmentsWithHeadcount(user.centerId),
+    centerSettings(user.centerId),
+    publicitySettings(user.centerId),
+  ]);
   const numbering = issuerOf(settings);
   return {
     settings,
+    publicity,
     numberingProblem: numbering.ok ? null : numbering.message,
     canEdit: hasPermission(user.roles, "update:department:center"),
     departments,
@@ -40,6 +52,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     await updateCenterSettings(centerId, parsed.data, user, ip);
     return actionOk("已保存。");
   }
+  if (values.intent === "publicity") {
+    const parsed = parseWith(publicitySettingsSchema, values);
+    if (!parsed.ok) return parsed.response;
+    await updatePublicitySettings(centerId, parsed.data, user, ip);
+    return actionOk("公示与复核期限已保存。");
+  }
   const parsed = parseWith(departmentSchema, values);
   if (!parsed.ok) return parsed.response;
   return runAction(async () => {
@@ -50,15 +68,16 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Departments() {
-  const { departments, canEdit, settings, numberingProblem } = useLoaderData<typeof loader>();
+  const { departments, canEdit, settings, publicity, numberingProblem } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   // Each form shows its own refusals: next to the fields, or above the form when not about a field.
   const settingsResult: ActionFail | undefined = result && !result.ok && result.values?.intent === "settings" ? result : undefined;
-  const departmentResult: ActionFail | undefined = result && !result.ok && !settingsResult ? result : undefined;
+  const publicityResult: ActionFail | undefined = result && !result.ok && result.values?.intent === "publicity" ? result : undefined;
+  const departmentResult: ActionFail | undefined = result && !result.ok && !settingsResult && !publicityResult ? result : undefined;
   return (
     <div className="max-w-3xl">
       <PageHeader title="部门管理" description="进驻本中心的常驻部门，以及本中心的证书编号与单科合格有效期设置。" />
-      <FormResult result={settingsResult ? undefined : result} fieldsMessage="请修正标出的错误后再保存。" />
+      <FormResult result={settingsResult || publicityResult ? undefined : result} fieldsMessage="请修正标出的错误后再保存。" />
       {numberingProblem ? (
         <Notice tone="warning">
           <span data-testid="numbering-unset">
@@ -131,6 +150,28 @@ export default function Departments() {
               {(p) => <input {...p} type="number" min={1} max={36} defaultValue={settings.partValidityMonths} className="input w-24" />}
             </Field>
             <button className="btn-secondary">保存设置</button>
+          </div>
+        </Form>
+      ) : null}
+      {canEdit ? (
+        <Form method="post" className="card mb-6 space-y-3" noValidate aria-labelledby="publicity-settings">
+          <input type="hidden" name="intent" value="publicity" />
+          <h2 id="publicity-settings" className="text-lg font-medium">
+            成绩公示与复核
+          </h2>
+          <p className="text-sm text-slate-600">
+            发布成绩后进入公示期，考生可在公示期内申请复核；公示期满且复核全部办结后方可颁发证书。期限按国务院公布的节假日和调休安排计算工作日。公示期填
+            0 表示发布即生效、不接受复核申请。
+          </p>
+          <FormResult result={publicityResult} fieldsMessage="请修正标出的错误后再保存。" />
+          <div className="flex flex-wrap items-end gap-3">
+            <Field label="公示期（工作日）" name="publicityDays" error={errorOf(publicityResult, "publicityDays")}>
+              {(p) => <input {...p} type="number" min={0} max={30} defaultValue={publicity.publicityDays} className="input w-28" />}
+            </Field>
+            <Field label="复核办结期限（工作日）" name="reviewDays" error={errorOf(publicityResult, "reviewDays")}>
+              {(p) => <input {...p} type="number" min={1} max={60} defaultValue={publicity.reviewDays} className="input w-28" />}
+            </Field>
+            <button className="btn-secondary">保存期限</button>
           </div>
         </Form>
       ) : null}

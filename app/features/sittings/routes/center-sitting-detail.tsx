@@ -1,12 +1,12 @@
 import { Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/center-sitting-detail";
-import { publishedMessage } from "~/features/certificates";
 import { formToObject } from "~/platform/forms";
 import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.server";
 import { ApplicationWindowSection } from "~/features/applications";
 import { FormResult } from "~/platform/ui/field";
-import { Notice, PageHeader } from "~/platform/ui/page";
+import { PublicityNotice, publishedMessage } from "~/features/review";
+import { PageHeader } from "~/platform/ui/page";
 import { requireSitting } from "../access.server";
 import { AssignProctorSchema, RegisterSchema, RoomSchema, SITTING_INTENTS } from "../schemas";
 import { addRoom, assembleSittingPaper, assignProctor, publishTheorySitting, registerForSitting, sittingDetail } from "../service.server";
@@ -55,8 +55,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         await assembleSittingPaper(sitting.id, actor);
         return actionOk("已组卷。");
       case "publish": {
-        const r = await publishTheorySitting(sitting, actor, new Date());
-        return actionOk(publishedMessage(r));
+        return actionOk(publishedMessage(await publishTheorySitting(sitting, actor, new Date())));
       }
     }
     return actionFail(400, "未知的操作。");
@@ -84,7 +83,7 @@ export default function SittingDetail() {
         }
       />
       <FormResult result={result} />
-      {sitting.published ? <Notice tone="success">成绩已发布。</Notice> : null}
+      {sitting.published ? <PublicityNotice sittingId={sitting.id} /> : null}
       <PaperSection sittingId={sitting.id} paper={paper} assembleRefusal={can.assemble} published={sitting.published} busy={busy} />
       <RoomsSection rooms={rooms} proctorUsers={proctorUsers} editable={sitting.editable} busy={busy} result={result} />
       {openingPlan.total > 0 && !sitting.published ? <OpeningPlan plan={openingPlan} /> : null}

@@ -7,6 +7,8 @@ import { displayScore } from "~/domain/skill";
 import { formatDateTime } from "~/domain/time";
 import { SITTING_STATE_LABELS, sittingState } from "~/domain/sitting-lifecycle";
 import { Notice, PageHeader } from "~/platform/ui/page";
+import { ReviewLine } from "~/features/review";
+import { reviewLines } from "~/features/review/index.server";
 
 export function meta() {
   return [{ title: "我的考试 · 政务服务综合窗口办事员" }];
@@ -14,9 +16,10 @@ export function meta() {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission(request, context, "read:exam:own");
-  if (!user.personId) return { exams: [] };
-  const regs = await myRegistrations(user.personId);
+  if (!user.personId) return { exams: [], lines: {} };
+  const [regs, lines] = await Promise.all([myRegistrations(user.personId), reviewLines(user.personId, new Date())]);
   return {
+    lines: Object.fromEntries(lines),
     exams: regs.map((r) => {
       const state = sittingState(r.sitting);
       const published = state === "published";
@@ -68,7 +71,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function MyExams() {
-  const { exams } = useLoaderData<typeof loader>();
+  const { exams, lines } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <PageHeader
@@ -128,6 +131,7 @@ export default function MyExams() {
               </table>
             </div>
           ) : null}
+          {e.result && lines[e.id] ? <ReviewLine data={lines[e.id]} /> : null}
         </section>
       ))}
     </div>

@@ -13,12 +13,12 @@ import { RegistrationSection } from "~/features/skill-scoring/ui/registration";
 import { ScoringControls } from "~/features/skill-scoring/ui/scoring-controls";
 import { SkillPaperSection } from "~/features/skill-scoring/ui/skill-paper";
 import { assembleSkillSittingPaper, registerIntoGroup, requireSitting } from "~/features/sittings/index.server";
-import { publishedMessage } from "~/features/certificates";
 import { getAuth } from "~/platform/auth.server";
 import { formToObject } from "~/platform/forms";
 import { actionFail, actionOk, parseWith, runAction } from "~/platform/forms.server";
 import { FormResult } from "~/platform/ui/field";
 import { PageHeader } from "~/platform/ui/page";
+import { PublicityNotice, publishedMessage } from "~/features/review";
 import { setupRefusal, sittingState } from "~/domain/sitting-lifecycle";
 
 export function meta({ data }: Route.MetaArgs) {
@@ -110,6 +110,7 @@ export default function SkillSitting() {
         }
       />
       <FormResult result={actionData} />
+      {sittingState(sitting) === "published" ? <PublicityNotice sittingId={sitting.id} /> : null}
       <SkillPaperSection paper={paper} setup={setup} />
       <ExaminerGroupsSection groups={groups} examinerUsers={examinerUsers} setup={setup} result={actionData} />
       {setup && groups.length > 0 ? <RegistrationSection groups={groups} people={people} result={actionData} /> : null}

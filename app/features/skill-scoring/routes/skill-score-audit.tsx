@@ -15,6 +15,7 @@ const ACTIONS: Record<string, string> = {
   rescore: "组长退回重评",
   confirm: "组长确认",
   correct: "更正",
+  review_correct: "复核更正",
 };
 
 // Who may read the trail: the center's admin, and the chief examiners of this sitting.

@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "Course" ADD COLUMN     "covers" TEXT NOT NULL DEFAULT '[]';
-
