@@ -29,6 +29,7 @@ import {
   sittingState,
   type RoomState,
 } from "~/domain/sitting-lifecycle";
+import { freeSeats } from "~/domain/seating";
 import { formatDate, formatDateTime, formatTime } from "~/domain/time";
 import { assembleSkillPaper } from "~/domain/skill";
 import type { Prisma } from "~/generated/prisma/client";
@@ -254,7 +255,7 @@ export async function isRetake(personId: string, level: string, kind: string) {
   return earlier.some((r) => (kind === "theory" ? r.attempt && !r.attempt.passed : r.skillResult && !r.skillResult.passed));
 }
 
-/** Places people in rooms with free seats, in room order; refuses when capacity runs out or a person proctors this sitting. */
+/** Places people in rooms with free seats (first free seat numbers), in room order; refuses when capacity runs out or a person proctors this sitting. */
 export async function registerCandidates(
   sittingId: string,
   personIds: string[],
@@ -279,11 +280,13 @@ export async function registerCandidates(
   const rows: Parameters<typeof db.registration.create>[0]["data"][] = [];
   let k = 0;
   for (const [ri, room] of sitting.rooms.entries()) {
-    let seat = room.registrations.reduce((m, r) => Math.max(m, r.seat), 0);
-    let left = room.capacity - room.registrations.length;
-    while (left > 0 && k < people.length) {
-      seat++;
-      left--;
+    // A provisional place: the room's first free seats (排座 may reassign them before opening).
+    const seats = freeSeats(
+      room.capacity,
+      room.registrations.map((r) => r.seat),
+      people.length - k,
+    );
+    for (const seat of seats) {
       const p = people[k++];
       rows.push({
         sittingId,
