@@ -1,5 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { gotoReady, loginAs, uniqueIdNumber, uniqueSuffix } from "./fixtures";
+
+// The 2-core machine is shared while this runs: allow slow answers.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 // 排座 → 调座 → the candidate's 准考证 → all tickets of the sitting → each room's chart and sign-in sheet.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -176,6 +179,9 @@ test("监考员打印本考场座位表和签到表；未指派的监考员不�
   await expect(page.getByText("已指派监考员 王芳。")).toBeVisible();
   await gotoReady(page, `${sittingUrl}/seating`);
   const seated = await seatingTable(page);
+  // The center's admin prints them too, from the seating page.
+  await gotoReady(page, (await page.getByRole("link", { name: "签到表" }).first().getAttribute("href"))!);
+  await expect(page.getByRole("table", { name: "签到表" })).toBeVisible();
 
   const proctor = await browser.newPage();
   await loginAs(proctor, "proctor");

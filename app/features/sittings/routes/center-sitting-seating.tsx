@@ -79,8 +79,7 @@ export default function SittingSeating() {
             随机排座
           </h2>
           <p className="text-sm text-slate-600">
-            按考场容量随机安排全部考生：同一部门的考生尽量分到不同考场，同一考场内尽量不相邻。排座后准考证号随考场和座位重新生成，
-            已打印的准考证需重新打印；任一考场开考后不能再排座或调座。
+            按考场容量随机安排全部考生：同一部门的考生尽量分到不同考场，同一考场内尽量不相邻。排座后准考证号随考场和座位重新生成，已打印的准考证需重新打印；任一考场开考后不能再排座或调座。
           </p>
           <Form method="post">
             <input type="hidden" name="intent" value="assign-seats" />

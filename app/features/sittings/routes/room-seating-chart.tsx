@@ -1,6 +1,6 @@
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/room-seating-chart";
-import { requireRoom } from "../access.server";
+import { requireRoomSheet } from "../access.server";
 import { roomSheet } from "../service/seating.server";
 import { PrintBar } from "../ui/admission-ticket";
 import { RoomSheetHeader, backOf } from "../ui/room-sheets";
@@ -14,7 +14,7 @@ const PER_ROW = 5;
 
 // The room's proctors and the center's admins; posted at the door and on the proctor's desk.
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { user, room } = await requireRoom(request, context, params.roomId, "read");
+  const { user, room } = await requireRoomSheet(request, context, params.roomId);
   return { sheet: await roomSheet(room.id), back: backOf(user.id, room) };
 }
 

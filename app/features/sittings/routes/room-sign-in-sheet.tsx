@@ -1,6 +1,6 @@
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/room-sign-in-sheet";
-import { requireRoom } from "../access.server";
+import { requireRoomSheet } from "../access.server";
 import { roomSheet } from "../service/seating.server";
 import { PrintBar } from "../ui/admission-ticket";
 import { RoomSheetHeader, backOf } from "../ui/room-sheets";
@@ -11,7 +11,7 @@ export function meta({ data }: Route.MetaArgs) {
 
 // Candidates sign on paper when they enter; the proctor checks the face against the ID card.
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { user, room } = await requireRoom(request, context, params.roomId, "read");
+  const { user, room } = await requireRoomSheet(request, context, params.roomId);
   return { sheet: await roomSheet(room.id), back: backOf(user.id, room) };
 }
 
@@ -26,7 +26,7 @@ export default function RoomSignInSheet() {
           <thead>
             <tr>
               {["座位号", "准考证号", "姓名", "身份证号", "考生签名", "备注"].map((h) => (
-                <th key={h} scope="col" className="border border-slate-700 px-2 py-1.5 text-center font-semibold">
+                <th key={h} scope="col" className="border border-slate-700 px-2 py-1.5 text-center font-semibold whitespace-nowrap">
                   {h}
                 </th>
               ))}
@@ -35,12 +35,12 @@ export default function RoomSignInSheet() {
           <tbody>
             {sheet.candidates.map((c) => (
               <tr key={c.seat}>
-                <td className="border border-slate-700 px-2 py-3 text-center">{c.seat}</td>
+                <td className="border border-slate-700 px-2 py-3 text-center whitespace-nowrap">{c.seat}</td>
                 <td className="border border-slate-700 px-2 py-3 font-mono">{c.ticket}</td>
-                <td className="border border-slate-700 px-2 py-3">{c.name}</td>
+                <td className="border border-slate-700 px-2 py-3 whitespace-nowrap">{c.name}</td>
                 <td className="border border-slate-700 px-2 py-3 font-mono">{c.idNumber}</td>
-                <td className="w-[28%] border border-slate-700 px-2 py-3" aria-label={`${c.name}签名`} />
-                <td className="w-[12%] border border-slate-700 px-2 py-3" />
+                <td className="w-[24%] border border-slate-700 px-2 py-3" aria-label={`${c.name}签名`} />
+                <td className="w-[10%] border border-slate-700 px-2 py-3" />
               </tr>
             ))}
           </tbody>

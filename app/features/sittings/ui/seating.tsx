@@ -44,7 +44,7 @@ export function SeatingSection({
         {seatedAt ? `已于 ${seatedAt} 随机排座（排座种子 ${seed}）。` : "尚未排座：考生目前按报名顺序暂排座位，开考前请随机排座。"}
       </p>
       {editable ? (
-        <Form method="post" className="flex flex-wrap items-end gap-3">
+        <Form method="post" className="flex flex-wrap items-start gap-3">
           <input type="hidden" name="intent" value="set-address" />
           <Field
             label="考试地点（印在准考证上）"
@@ -62,7 +62,7 @@ export function SeatingSection({
               />
             )}
           </Field>
-          <button type="submit" className="btn-primary" disabled={busy}>
+          <button type="submit" className="btn-primary sm:mt-6" disabled={busy}>
             保存地点
           </button>
         </Form>
