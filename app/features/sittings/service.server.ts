@@ -284,7 +284,7 @@ export async function registerCandidates(
     const seats = freeSeats(
       room.capacity,
       room.registrations.map((r) => r.seat),
-      people.length - k,
+      Math.min(people.length - k, room.capacity - room.registrations.length),
     );
     for (const seat of seats) {
       const p = people[k++];
