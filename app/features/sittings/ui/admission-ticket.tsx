@@ -61,7 +61,7 @@ export function AdmissionTicketSheet({ t }: { t: TicketView }) {
         <h1 className="mt-1 text-2xl font-bold tracking-[0.3em]">职业技能等级认定准考证</h1>
         <p className="mt-1 text-sm text-slate-700">行政办事员（政务服务综合窗口办事员） · 职业编码 3-01-01-01</p>
       </header>
-      <div className="mt-5 flex gap-6">
+      <div className="mt-5 flex flex-col gap-6 sm:flex-row">
         <dl className="grid flex-1 grid-cols-[6.5rem_1fr] gap-x-3 text-[15px]">
           <Row label="姓　　名">
             <span data-testid="ticket-name">{t.name}</span>
