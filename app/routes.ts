@@ -8,6 +8,11 @@ export default [
   route("exam", "features/exam-taking/routes/exam-login.tsx"),
   route("exam/paper", "features/exam-taking/routes/exam-paper.tsx"),
   route("exam/api/*", "features/exam-taking/routes/exam-api.tsx"),
+  // Print pages of 准考证 and rooms: outside the app layout, so that only the A4 sheets print.
+  route("me/exams/:registrationId/admission-ticket", "features/sittings/routes/admission-ticket.tsx"),
+  route("center/sittings/:sittingId/admission-tickets", "features/sittings/routes/center-admission-tickets.tsx"),
+  route("proctor/rooms/:roomId/seating-chart", "features/sittings/routes/room-seating-chart.tsx"),
+  route("proctor/rooms/:roomId/sign-in-sheet", "features/sittings/routes/room-sign-in-sheet.tsx"),
   layout("features/shell/routes/app-layout.tsx", [
     route("home", "features/shell/routes/home.tsx"),
     route("account/password", "features/accounts/routes/account-password.tsx"),
@@ -49,6 +54,7 @@ export default [
     route("center/applications", "features/applications/routes/center-applications.tsx"),
     route("center/applications/:applicationId", "features/applications/routes/center-application.tsx"),
     route("center/sittings/:sittingId/publicity", "features/review/routes/center-publicity.tsx"),
+    route("center/sittings/:sittingId/seating", "features/sittings/routes/center-sitting-seating.tsx"),
     route("center/skill-sittings/:sittingId", "features/skill-scoring/routes/center-skill-sitting.tsx"),
     route("center/skill-sittings/:sittingId/audit", "features/skill-scoring/routes/skill-score-audit.tsx"),
     route("center/training", "features/training/routes/center-training.tsx"),

@@ -357,7 +357,18 @@ async function seedExams(
       },
     });
     const s = await db.sitting.create({
-      data: { centerId, kind: "theory", level: "L5", title, startsAt, durationMinutes: 90, seed, paperId: paper.id, createdById: admin },
+      data: {
+        centerId,
+        kind: "theory",
+        level: "L5",
+        title,
+        startsAt,
+        durationMinutes: 90,
+        seed,
+        paperId: paper.id,
+        createdById: admin,
+        address: "示范区政务服务中心三楼考试室（示范路 100 号）",
+      },
     });
     const room = await db.room.create({ data: { sittingId: s.id, name: "第1考场", capacity: 30 } });
     await db.roomProctor.createMany({

@@ -1,6 +1,7 @@
 import type { RouterContextProvider } from "react-router";
 import { audit } from "~/platform/audit.server";
-import { getAuth, requireCenterAccess, requireUserWithPermission } from "~/platform/auth.server";
+import { canActOnCenter } from "~/domain/permissions";
+import { getAuth, requireCenterAccess, requireUser, requireUserWithPermission } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { httpError } from "~/platform/http.server";
 
@@ -40,4 +41,26 @@ export async function requireRoom(request: Request, context: Readonly<RouterCont
     httpError(403, "您未被指派监考该考场。");
   }
   return { user, room, actor: { ...user, ip: getAuth(context).clientAddress } };
+}
+
+/**
+ * A room's printed seating chart or sign-in sheet: its own proctors, or whoever may read the
+ * sittings of its center (the center's admins, who prepare the rooms). Anything else is a 403, audited.
+ */
+export async function requireRoomSheet(request: Request, context: Readonly<RouterContextProvider>, roomId: string) {
+  const user = requireUser(request, context);
+  const room = await db.room.findUnique({ where: { id: roomId }, include: { sitting: true, proctors: true } });
+  if (!room) httpError(404, "未找到该考场。");
+  const assigned = room.proctors.some((p) => p.userId === user.id) && user.roles.includes("proctor");
+  if (!assigned && !canActOnCenter(user.roles, user.centerId, "read", "sitting", room.sitting.centerId)) {
+    await audit({
+      action: "access.denied",
+      actor: user,
+      target: `room:${room.id}`,
+      ip: getAuth(context).clientAddress,
+      detail: { reason: "room sheet: not assigned to room" },
+    });
+    httpError(403, "您未被指派监考该考场。");
+  }
+  return { user, room };
 }

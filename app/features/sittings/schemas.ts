@@ -47,4 +47,25 @@ export const IncidentSchema = z.object({
 });
 
 export const ROOM_INTENTS = ["open", "pause", "resume", "close", "extra", "incident"] as const;
-export const SITTING_INTENTS = ["add-room", "assign-proctor", "register", "assemble", "publish"] as const;
+export const SITTING_INTENTS = ["add-room", "assign-proctor", "register", "set-address", "assemble", "publish"] as const;
+
+// ---- seating (排座) and the sitting's address ----
+
+export const AddressSchema = z.object({
+  address: z.string({ message: "请填写考试地点。" }).trim().min(4, "请填写考试地点（至少4个字）").max(120, "地址不超过120字"),
+});
+
+const registrationId = (message: string) => z.string({ message }).trim().min(1, message).max(40);
+
+export const MoveSeatSchema = z.object({
+  registrationId: registrationId("请选择要调整的考生。"),
+  roomId: z.string({ message: "请选择考场。" }).trim().min(1, "请选择考场。").max(40),
+  seat: z.coerce.number({ message: "请填写座位号。" }).int("座位号应为整数").min(1, "座位号至少为1").max(200, "座位号不超过200"),
+});
+
+export const SwapSeatsSchema = z.object({
+  registrationId: registrationId("请选择第一名考生。"),
+  otherRegistrationId: registrationId("请选择第二名考生。"),
+});
+
+export const SEATING_INTENTS = ["assign-seats", "move-seat", "swap-seats"] as const;

@@ -30,6 +30,7 @@ import {
   type RoomState,
 } from "~/domain/sitting-lifecycle";
 import { workingDayPeriod } from "~/domain/publicity";
+import { freeSeats } from "~/domain/seating";
 import { formatDate, formatDateTime, formatTime } from "~/domain/time";
 import { assembleSkillPaper } from "~/domain/skill";
 import type { Prisma } from "~/generated/prisma/client";
@@ -299,7 +300,7 @@ export async function isRetake(personId: string, level: string, kind: string) {
   return earlier.some((r) => (kind === "theory" ? r.attempt && !r.attempt.passed : r.skillResult && !r.skillResult.passed));
 }
 
-/** Places people in rooms with free seats, in room order; refuses when capacity runs out or a person proctors this sitting. */
+/** Places people in rooms with free seats (first free seat numbers), in room order; refuses when capacity runs out or a person proctors this sitting. */
 export async function registerCandidates(
   sittingId: string,
   personIds: string[],
@@ -324,11 +325,13 @@ export async function registerCandidates(
   const rows: Parameters<typeof db.registration.create>[0]["data"][] = [];
   let k = 0;
   for (const [ri, room] of sitting.rooms.entries()) {
-    let seat = room.registrations.reduce((m, r) => Math.max(m, r.seat), 0);
-    let left = room.capacity - room.registrations.length;
-    while (left > 0 && k < people.length) {
-      seat++;
-      left--;
+    // A provisional place: the room's first free seats (排座 may reassign them before opening).
+    const seats = freeSeats(
+      room.capacity,
+      room.registrations.map((r) => r.seat),
+      Math.min(people.length - k, room.capacity - room.registrations.length),
+    );
+    for (const seat of seats) {
       const p = people[k++];
       rows.push({
         sittingId,

@@ -8,9 +8,11 @@ import { FormResult } from "~/platform/ui/field";
 import { PublicityNotice, publishedMessage } from "~/features/review";
 import { PageHeader } from "~/platform/ui/page";
 import { requireSitting } from "../access.server";
-import { AssignProctorSchema, RegisterSchema, RoomSchema, SITTING_INTENTS } from "../schemas";
+import { AddressSchema, AssignProctorSchema, RegisterSchema, RoomSchema, SITTING_INTENTS } from "../schemas";
 import { addRoom, assembleSittingPaper, assignProctor, publishTheorySitting, registerForSitting, sittingDetail } from "../service.server";
+import { seatingView, setSittingAddress } from "../service/seating.server";
 import { OpeningPlan } from "../ui/opening-plan";
+import { SeatingSection } from "../ui/seating";
 import { PaperSection, PublishSection, RegistrationSection, RoomsSection } from "../ui/sitting-detail";
 
 export function meta({ data }: Route.MetaArgs) {
@@ -20,7 +22,8 @@ export function meta({ data }: Route.MetaArgs) {
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { sitting } = await requireSitting(request, context, params.sittingId, "read");
   if (sitting.kind === "skill") throw redirect(`/center/skill-sittings/${sitting.id}`);
-  return sittingDetail(sitting.id, new Date());
+  const [detail, seating] = await Promise.all([sittingDetail(sitting.id, new Date()), seatingView(sitting)]);
+  return { ...detail, seating: { address: seating.address, seed: seating.seed, seatedAt: seating.seatedAt } };
 }
 
 const Intent = z.object({ intent: z.enum(SITTING_INTENTS, { message: "未知的操作。" }) });
@@ -51,6 +54,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         const r = await registerForSitting(sitting, p.data.personIds, actor, new Date());
         return actionOk(`已报名 ${r.registered} 人。`);
       }
+      case "set-address": {
+        const p = parseWith(AddressSchema, form);
+        if (!p.ok) return p.response;
+        await setSittingAddress(sitting, p.data.address, actor);
+        return actionOk("考试地点已保存，将印在准考证上。");
+      }
       case "assemble":
         await assembleSittingPaper(sitting.id, actor);
         return actionOk("已组卷。");
@@ -63,7 +72,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function SittingDetail() {
-  const { sitting, can, paper, rooms, proctorUsers, people, openingPlan } = useLoaderData<typeof loader>();
+  const { sitting, can, paper, rooms, proctorUsers, people, openingPlan, seating } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -88,6 +97,14 @@ export default function SittingDetail() {
       <RoomsSection rooms={rooms} proctorUsers={proctorUsers} editable={sitting.editable} busy={busy} result={result} />
       {openingPlan.total > 0 && !sitting.published ? <OpeningPlan plan={openingPlan} /> : null}
       {sitting.editable ? <ApplicationWindowSection sittingId={sitting.id} values={sitting.application} /> : null}
+      <SeatingSection
+        sittingId={sitting.id}
+        {...seating}
+        candidates={rooms.reduce((n, r) => n + r.candidates.length, 0)}
+        editable={sitting.editable}
+        busy={busy}
+        result={result}
+      />
       {sitting.editable ? <RegistrationSection people={people} busy={busy} /> : null}
       {sitting.editable ? <PublishSection publishRefusal={can.publish} busy={busy} /> : null}
     </div>

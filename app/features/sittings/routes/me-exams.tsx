@@ -29,6 +29,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         const areas = res ? (JSON.parse(res.areaScores) as { area: Area; points: number; max: number }[]) : [];
         return {
           id: r.id,
+          upcoming: state === "scheduled",
           title: r.sitting.title,
           level: LEVEL_LABELS[level],
           kind: "技能考核",
@@ -49,6 +50,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       const byArea = published && r.attempt?.areaScores ? (JSON.parse(r.attempt.areaScores) as { area: Area; points: number }[]) : [];
       return {
         id: r.id,
+        // The ticket is for getting in: offered until the candidate has started.
+        upcoming: state === "scheduled" && !r.attempt,
         title: r.sitting.title,
         level: LEVEL_LABELS[level],
         kind: "理论知识考试",
@@ -103,6 +106,13 @@ export default function MyExams() {
             {e.startsAt} · {e.room} {e.kind === "技能考核" ? `第 ${e.seat} 号` : `第 ${e.seat} 座`} · 准考证号{" "}
             <span className="font-mono">{e.ticket}</span> · {e.state}
           </p>
+          {e.upcoming ? (
+            <p className="mt-2">
+              <Link to={`/me/exams/${e.id}/admission-ticket`} className="btn-secondary" target="_blank">
+                打印准考证
+              </Link>
+            </p>
+          ) : null}
           {e.result ? (
             <div className="mt-3">
               <p>

@@ -84,9 +84,17 @@ export default function ProctorRoom() {
         title={`${room.sitting} · ${room.name}`}
         description={`${room.level} · ${room.startsAt} · ${room.duration} 分钟`}
         actions={
-          <Link to="/proctor" className="btn-secondary">
-            返回
-          </Link>
+          <>
+            <Link to={`/proctor/rooms/${room.id}/seating-chart`} className="btn-secondary" target="_blank">
+              打印座位表
+            </Link>
+            <Link to={`/proctor/rooms/${room.id}/sign-in-sheet`} className="btn-secondary" target="_blank">
+              打印签到表
+            </Link>
+            <Link to="/proctor" className="btn-secondary">
+              返回
+            </Link>
+          </>
         }
       />
       <FormResult result={actionData} />
