@@ -60,7 +60,7 @@ async function publishedSkill(centerId: string, personId: string, adminId: strin
 describe("公示 → 复核 → certificate (service)", () => {
   it("runs the whole pipeline with each refusal of the issue", async () => {
     const s = await scenario("PRV", T, 2);
-    await db.center.update({ where: { id: s.center.id }, data: { certBodyCode: "4321", certSite: "310105" } });
+    await db.center.update({ where: { id: s.center.id }, data: { certBodyCode: "4321", certProvince: "31", certSite: "310105" } });
     const [p0, p1] = s.people;
     await openRoom(await roomOf(s.roomId), s.p1, T, noLate);
     const a0 = await startAttempt(s.roomId, p0.id, T);
@@ -185,7 +185,11 @@ describe("公示 → 复核 → certificate (service)", () => {
 
   it("publishes with no 公示 when the center sets 0 days, and takes no 复核 then", async () => {
     const s = await scenario("PRZ", T, 1);
-    await db.center.update({ where: { id: s.center.id }, data: { publicityDays: 0 } });
+    // Numbering codes set, so that issuing is decided by the 公示 alone (decision 022).
+    await db.center.update({
+      where: { id: s.center.id },
+      data: { publicityDays: 0, certBodyCode: "4321", certProvince: "31", certSite: "310105" },
+    });
     await openRoom(await roomOf(s.roomId), s.p1, T, noLate);
     await finalizeAttempt(await startAttempt(s.roomId, s.people[0].id, T), "manual", T);
     const period = await publishTheorySitting(await sittingOf(s.sittingId), s.admin, T);
