@@ -38,6 +38,14 @@ export function publicityState(s: { publishedAt: Date | null; publicityEndsAt: D
   return now.getTime() < s.publicityEndsAt.getTime() ? "open" : "ended";
 }
 
+/** Why a sitting's certificates cannot be issued now, or null: results published and the 公示 over. */
+export function issuingRefusal(s: { status: string; publishedAt: Date | null; publicityEndsAt: Date | null }, now: Date): string | null {
+  if (s.status !== "published") return "成绩尚未发布，不能颁发证书。";
+  if (publicityState(s, now) === "open")
+    return `公示期至 ${formatDate(new Date(s.publicityEndsAt!.getTime() - 1))}，公示期满后才能颁发证书。`;
+  return null;
+}
+
 export const PUBLICITY_LABELS: Record<PublicityState, string> = { none: "未发布", open: "公示中", ended: "公示期已结束" };
 
 type Verdict = { ok: true } | { ok: false; status: 403 | 409; reason: string };

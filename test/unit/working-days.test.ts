@@ -1,7 +1,15 @@
 // Working days from the State Council's arrangement (chinese-days data), the 公示 and 复核
 // periods built on them, and the pure rules of 复核 and the certificate gate.
 import { describe, expect, it } from "vitest";
-import { canRequestReview, certificateGate, checkOutcome, publicityState, reviewOverdue, workingDayPeriod } from "~/domain/publicity";
+import {
+  canRequestReview,
+  certificateGate,
+  checkOutcome,
+  issuingRefusal,
+  publicityState,
+  reviewOverdue,
+  workingDayPeriod,
+} from "~/domain/publicity";
 import { recheckSkill, recheckTheory, reviewerRefusal } from "~/domain/review";
 import { addWorkingDays, calendarCovers, isWorkingDay, uncoveredYears } from "~/domain/working-days";
 
@@ -101,6 +109,15 @@ describe("复核 rules", () => {
     expect(certificateGate({ parts, openReviews: 0 }, now)).toEqual({ ok: false, reason: "理论知识考试成绩公示中（至 2026-10-12）" });
     expect(certificateGate({ parts, openReviews: 1 }, endsAt)).toEqual({ ok: false, reason: "有 1 项复核尚未办结" });
     expect(certificateGate({ parts, openReviews: 0 }, endsAt)).toEqual({ ok: true });
+  });
+
+  it("refuses to issue a sitting's certificates before publication and during its 公示, on both issuing pages", () => {
+    const published = { status: "published", publishedAt: new Date("2026-09-28T10:00:00+08:00"), publicityEndsAt: endsAt };
+    expect(issuingRefusal({ ...published, status: "scheduled", publishedAt: null }, endsAt)).toBe("成绩尚未发布，不能颁发证书。");
+    expect(issuingRefusal(published, new Date("2026-10-12T23:59:00+08:00"))).toBe("公示期至 2026-10-12，公示期满后才能颁发证书。");
+    expect(issuingRefusal(published, endsAt)).toBeNull();
+    // Published before 公示 existed: nothing to wait for.
+    expect(issuingRefusal({ ...published, publicityEndsAt: null }, published.publishedAt)).toBeNull();
   });
 });
 

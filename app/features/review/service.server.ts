@@ -7,6 +7,7 @@ import { LEVEL_LABELS, type Area, type Level } from "~/domain/levels";
 import {
   canRequestReview,
   checkOutcome,
+  issuingRefusal,
   OUTCOME_LABELS,
   PUBLICITY_LABELS,
   publicityState,
@@ -477,8 +478,8 @@ export async function issueAfterPublicity(
   actor: AuditActor,
   now: Date,
 ) {
-  if (sitting.status !== "published") httpError(409, "成绩尚未发布，不能颁发证书。");
-  if (publicityState(sitting, now) === "open") httpError(409, `公示期至 ${lastDayOf(sitting.publicityEndsAt)}，公示期满后才能颁发证书。`);
+  const refusal = issuingRefusal(sitting, now);
+  if (refusal) httpError(409, refusal);
   const issued = await issueCertificates(sitting.id, now, actor);
   const waiting = await certificateWaiting(sitting.id, now);
   return { issued: issued.length, waiting: waiting.length };

@@ -165,65 +165,40 @@ export function ApplicationForm({
         </div>
 
         {edu.map((r, i) => {
-          const problem = rowProblem(AddedEducationSchema, toEdu(r));
           const id = `edu-${r.key}`;
+          const set = (patch: Partial<EduRow>) => update(setEdu, r.key, patch);
           return (
             <fieldset key={r.key} className="rounded-md border border-slate-200 p-3">
               <legend className="px-1 text-sm font-medium">补充学历 {i + 1}</legend>
               <div className="grid gap-3 sm:grid-cols-4">
-                <Field label="学校类型" name={`${id}-type`}>
-                  {(p) => (
-                    <select
-                      {...p}
-                      className="input"
-                      value={r.schoolType}
-                      onChange={(e) => update(setEdu, r.key, { schoolType: e.target.value })}
-                    >
-                      <option value="">请选择</option>
-                      {SCHOOL_TYPES.map((t) => (
-                        <option key={t}>{t}</option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field label="专业" name={`${id}-major`}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      className="input"
-                      value={r.major}
-                      maxLength={40}
-                      onChange={(e) => update(setEdu, r.key, { major: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label="毕业情况" name={`${id}-done`}>
-                  {(p) => (
-                    <select
-                      {...p}
-                      className="input"
-                      value={r.done}
-                      onChange={(e) => update(setEdu, r.key, { done: e.target.value as EduRow["done"] })}
-                    >
-                      <option value="graduated">已毕业</option>
-                      <option value="final-year">应届在校</option>
-                    </select>
-                  )}
-                </Field>
-                <Field label="证明材料" name={`${id}-evidence`} hint="如：毕业证书原件及复印件">
-                  {(p) => (
-                    <input
-                      {...p}
-                      className="input"
-                      value={r.evidence}
-                      maxLength={200}
-                      onChange={(e) => update(setEdu, r.key, { evidence: e.target.value })}
-                    />
-                  )}
-                </Field>
+                <SelectField
+                  name={`${id}-type`}
+                  label="学校类型"
+                  value={r.schoolType}
+                  options={plain(SCHOOL_TYPES)}
+                  onChange={(v) => set({ schoolType: v })}
+                />
+                <TextField name={`${id}-major`} label="专业" value={r.major} maxLength={40} onChange={(v) => set({ major: v })} />
+                <SelectField
+                  name={`${id}-done`}
+                  label="毕业情况"
+                  value={r.done}
+                  options={[
+                    ["graduated", "已毕业"],
+                    ["final-year", "应届在校"],
+                  ]}
+                  required
+                  onChange={(v) => set({ done: v as EduRow["done"] })}
+                />
+                <EvidenceField
+                  name={`${id}-evidence`}
+                  hint="如：毕业证书原件及复印件"
+                  value={r.evidence}
+                  onChange={(v) => set({ evidence: v })}
+                />
               </div>
               <RowFooter
-                problem={problem}
+                problem={rowProblem(AddedEducationSchema, toEdu(r))}
                 onRemove={() => setEdu((rows) => rows.filter((x) => x.key !== r.key))}
                 label={`删除补充学历 ${i + 1}`}
               />
@@ -232,63 +207,37 @@ export function ApplicationForm({
         })}
 
         {work.map((r, i) => {
-          const problem = rowProblem(AddedWorkSchema, toWork(r));
           const id = `work-${r.key}`;
+          const set = (patch: Partial<WorkRow>) => update(setWork, r.key, patch);
           return (
             <fieldset key={r.key} className="rounded-md border border-slate-200 p-3">
               <legend className="px-1 text-sm font-medium">补充工作经历 {i + 1}</legend>
               <div className="grid gap-3 sm:grid-cols-4">
-                <Field label="职业" name={`${id}-occupation`}>
-                  {(p) => (
-                    <select
-                      {...p}
-                      className="input"
-                      value={r.occupation}
-                      onChange={(e) => update(setWork, r.key, { occupation: e.target.value })}
-                    >
-                      <option value="">请选择</option>
-                      {OCCUPATIONS.map((o) => (
-                        <option key={o}>{o}</option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field label="开始日期" name={`${id}-start`}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="date"
-                      className="input"
-                      value={r.start}
-                      onChange={(e) => update(setWork, r.key, { start: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label="结束日期" name={`${id}-end`} hint="仍在从事可不填">
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="date"
-                      className="input"
-                      value={r.end}
-                      onChange={(e) => update(setWork, r.key, { end: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label="证明材料" name={`${id}-evidence`} hint="如：原单位工作证明、社保缴费记录">
-                  {(p) => (
-                    <input
-                      {...p}
-                      className="input"
-                      value={r.evidence}
-                      maxLength={200}
-                      onChange={(e) => update(setWork, r.key, { evidence: e.target.value })}
-                    />
-                  )}
-                </Field>
+                <SelectField
+                  name={`${id}-occupation`}
+                  label="职业"
+                  value={r.occupation}
+                  options={plain(OCCUPATIONS)}
+                  onChange={(v) => set({ occupation: v })}
+                />
+                <TextField name={`${id}-start`} label="开始日期" type="date" value={r.start} onChange={(v) => set({ start: v })} />
+                <TextField
+                  name={`${id}-end`}
+                  label="结束日期"
+                  hint="仍在从事可不填"
+                  type="date"
+                  value={r.end}
+                  onChange={(v) => set({ end: v })}
+                />
+                <EvidenceField
+                  name={`${id}-evidence`}
+                  hint="如：原单位工作证明、社保缴费记录"
+                  value={r.evidence}
+                  onChange={(v) => set({ evidence: v })}
+                />
               </div>
               <RowFooter
-                problem={problem}
+                problem={rowProblem(AddedWorkSchema, toWork(r))}
                 onRemove={() => setWork((rows) => rows.filter((x) => x.key !== r.key))}
                 label={`删除补充工作经历 ${i + 1}`}
               />
@@ -297,64 +246,31 @@ export function ApplicationForm({
         })}
 
         {certs.map((r, i) => {
-          const problem = rowProblem(AddedCertificateSchema, toCert(r));
           const id = `cert-${r.key}`;
+          const set = (patch: Partial<CertRow>) => update(setCerts, r.key, patch);
           return (
             <fieldset key={r.key} className="rounded-md border border-slate-200 p-3">
               <legend className="px-1 text-sm font-medium">补充证书 {i + 1}</legend>
               <div className="grid gap-3 sm:grid-cols-4">
-                <Field label="证书等级" name={`${id}-level`}>
-                  {(p) => (
-                    <select {...p} className="input" value={r.level} onChange={(e) => update(setCerts, r.key, { level: e.target.value })}>
-                      <option value="">请选择</option>
-                      {LEVELS.map((l) => (
-                        <option key={l} value={l}>
-                          {LEVEL_LABELS[l]}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field label="职业" name={`${id}-occupation`}>
-                  {(p) => (
-                    <select
-                      {...p}
-                      className="input"
-                      value={r.occupation}
-                      onChange={(e) => update(setCerts, r.key, { occupation: e.target.value })}
-                    >
-                      <option value="">请选择</option>
-                      {OCCUPATIONS.map((o) => (
-                        <option key={o}>{o}</option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field label="发证日期" name={`${id}-issued`}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="date"
-                      className="input"
-                      value={r.issued}
-                      onChange={(e) => update(setCerts, r.key, { issued: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label="证明材料" name={`${id}-evidence`} hint="如：证书原件">
-                  {(p) => (
-                    <input
-                      {...p}
-                      className="input"
-                      value={r.evidence}
-                      maxLength={200}
-                      onChange={(e) => update(setCerts, r.key, { evidence: e.target.value })}
-                    />
-                  )}
-                </Field>
+                <SelectField
+                  name={`${id}-level`}
+                  label="证书等级"
+                  value={r.level}
+                  options={LEVELS.map((l) => [l, LEVEL_LABELS[l]] as const)}
+                  onChange={(v) => set({ level: v })}
+                />
+                <SelectField
+                  name={`${id}-occupation`}
+                  label="职业"
+                  value={r.occupation}
+                  options={plain(OCCUPATIONS)}
+                  onChange={(v) => set({ occupation: v })}
+                />
+                <TextField name={`${id}-issued`} label="发证日期" type="date" value={r.issued} onChange={(v) => set({ issued: v })} />
+                <EvidenceField name={`${id}-evidence`} hint="如：证书原件" value={r.evidence} onChange={(v) => set({ evidence: v })} />
               </div>
               <RowFooter
-                problem={problem}
+                problem={rowProblem(AddedCertificateSchema, toCert(r))}
                 onRemove={() => setCerts((rows) => rows.filter((x) => x.key !== r.key))}
                 label={`删除补充证书 ${i + 1}`}
               />
@@ -370,17 +286,13 @@ export function ApplicationForm({
               本职业或相关职业学徒期已满
             </label>
             {apprentice.on ? (
-              <Field label="证明材料" name="apprentice-evidence" className="mt-2 sm:w-1/2" hint="如：学徒期满考核证明">
-                {(p) => (
-                  <input
-                    {...p}
-                    className="input"
-                    value={apprentice.evidence}
-                    maxLength={200}
-                    onChange={(e) => setApprentice((a) => ({ ...a, evidence: e.target.value }))}
-                  />
-                )}
-              </Field>
+              <EvidenceField
+                name="apprentice-evidence"
+                className="mt-2 sm:w-1/2"
+                hint="如：学徒期满考核证明"
+                value={apprentice.evidence}
+                onChange={(v) => setApprentice((a) => ({ ...a, evidence: v }))}
+              />
             ) : null}
           </fieldset>
         ) : null}
@@ -449,5 +361,47 @@ function RowFooter({ problem, onRemove, label }: { problem: string | null; onRem
         删除
       </button>
     </div>
+  );
+}
+
+const plain = (values: readonly string[]) => values.map((v) => [v, v] as const);
+
+type FieldProps = { name: string; label: string; hint?: string; className?: string; value: string; onChange: (value: string) => void };
+
+/** A controlled text or date input of an added row. */
+function TextField({ type = "text", maxLength, ...f }: FieldProps & { type?: "text" | "date"; maxLength?: number }) {
+  return (
+    <Field label={f.label} name={f.name} hint={f.hint} className={f.className}>
+      {(p) => (
+        <input {...p} type={type} className="input" value={f.value} maxLength={maxLength} onChange={(e) => f.onChange(e.target.value)} />
+      )}
+    </Field>
+  );
+}
+
+/** What the applicant will show for an added fact (checked by the center at review). */
+function EvidenceField(f: Omit<FieldProps, "label">) {
+  return <TextField {...f} label="证明材料" maxLength={200} />;
+}
+
+/** A controlled select of an added row; "请选择" first unless a value is always chosen. */
+function SelectField({
+  options,
+  required = false,
+  ...f
+}: FieldProps & { options: readonly (readonly [value: string, label: string])[]; required?: boolean }) {
+  return (
+    <Field label={f.label} name={f.name} hint={f.hint} className={f.className}>
+      {(p) => (
+        <select {...p} className="input" value={f.value} onChange={(e) => f.onChange(e.target.value)}>
+          {required ? null : <option value="">请选择</option>}
+          {options.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { certificateStatusOf, REGISTRY_COLUMNS, registryRow, type RegistryFacts, toCsv } from "~/domain/certificate";
 import type { Level } from "~/domain/levels";
-import { sittingState } from "~/domain/sitting-lifecycle";
+import { issuingRefusal } from "~/domain/publicity";
 import { formatDate } from "~/domain/time";
 import { audit, type AuditActor } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
@@ -121,7 +121,13 @@ export async function registryExport(sittingId: string, format: RegistryFormat, 
  * Issues, from the sitting's page, what is due and was not issued at publication (the center's
  * codes were unset then): only after publication; the same refusals as at publication.
  */
-export async function issueForSitting(sitting: { id: string; status: string }, actor: AuditActor, now: Date) {
-  if (sittingState(sitting) !== "published") httpError(409, "成绩尚未发布，不能颁发证书。");
+export async function issueForSitting(
+  sitting: { id: string; status: string; publishedAt: Date | null; publicityEndsAt: Date | null },
+  actor: AuditActor,
+  now: Date,
+) {
+  // The same rule as the 公示与发证 page (decision 023): nothing before the 公示 is over.
+  const refusal = issuingRefusal(sitting, now);
+  if (refusal) httpError(409, refusal);
   return (await issueCertificates(sitting.id, now, actor)).length;
 }
