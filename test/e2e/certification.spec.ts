@@ -127,6 +127,10 @@ test("理论与技能均合格后颁发证书：A4 打印页带二维码，公�
   await expect(admin.getByText(/成绩已发布，考生可以查看。公示至 \d{4}-\d{2}-\d{2}（5 个工作日）/)).toBeVisible();
   // Certificates come after the 公示: none at publication, the issue button only once it is over.
   await admin.getByRole("link", { name: "公示与发证" }).click();
+  // Wait for the page itself: "no button" holds on the sitting page too, and a reload before the
+  // navigation lands would reload the sitting page.
+  await expect(admin.getByRole("heading", { name: "2026年第4期五级技能考核 · 公示与发证" })).toBeVisible();
+  await expect(admin.getByTestId("publicity-status")).toContainText("公示期满后才能颁发证书");
   await expect(admin.getByRole("button", { name: "颁发证书" })).toHaveCount(0);
   // Time travel (test only): the 公示 ended a minute ago.
   await dbQuery(
