@@ -119,9 +119,9 @@ test("中心管理员设置考试地点、随机排座、调座与互换（已�
   await swap.getByLabel("考生乙").selectOption({ label: `${partner}（${seated[partner].room} 第${seated[partner].seat}座）` });
   await swap.getByRole("button", { name: "互换" }).click();
   await expect(page.getByText(`已互换 ${mover} 与 ${partner} 的座位和准考证号。`)).toBeVisible();
-  const swapped = await seatingTable(page);
-  expect(swapped[mover]).toEqual(seated[partner]);
-  expect(swapped[partner]).toEqual(seated[mover]);
+  // The table is read until the revalidated rows are on the page (the message can come first).
+  await expect.poll(async () => (await seatingTable(page))[mover]).toEqual(seated[partner]);
+  await expect.poll(async () => (await seatingTable(page))[partner]).toEqual(seated[mover]);
 
   roomIds = await page.getByRole("link", { name: "座位表" }).evaluateAll((as) => as.map((a) => a.getAttribute("href")!.split("/")[3]));
   expect(roomIds).toHaveLength(2);
