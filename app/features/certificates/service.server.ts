@@ -175,6 +175,18 @@ async function personName(tx: Reader, personId: string): Promise<string> {
 }
 
 /**
+ * The next free number of (issuer, year, level), read inside the caller's transaction: the
+ * number's unique key settles a race between two transactions.
+ */
+export async function nextCertificateNumber(tx: Pick<typeof db, "certificate">, issuer: CertificateIssuer, year: number, level: Level) {
+  const prefix = certificateNumber(issuer, year, level, 1).slice(0, 16); // everything before the sequence
+  const used = (await tx.certificate.findMany({ where: { number: { startsWith: prefix } }, select: { number: true } })).map(
+    (c) => c.number,
+  );
+  return certificateNumber(issuer, year, level, nextSequence(used, issuer, year, level));
+}
+
+/**
  * After a sitting is published: every candidate who has now passed both parts at its level, the
  * earlier part still within the center's validity (default 12 months), gets a certificate.
  */
@@ -201,11 +213,7 @@ export async function issueCertificates(sittingId: string, now: Date, actor?: Au
     const year = Number(formatDate(now).slice(0, 4));
     // Numbers are allocated inside the transaction, so two publications cannot take the same one.
     const cert = await db.$transaction(async (tx) => {
-      const prefix = certificateNumber(issuer, year, level, 1).slice(0, 16); // everything before the sequence
-      const used = (await tx.certificate.findMany({ where: { number: { startsWith: prefix } }, select: { number: true } })).map(
-        (c) => c.number,
-      );
-      const number = certificateNumber(issuer, year, level, nextSequence(used, issuer, year, level));
+      const number = await nextCertificateNumber(tx, issuer, year, level);
       const created = await tx.certificate.create({
         data: {
           number,

@@ -1,21 +1,13 @@
 // The life of an issued certificate after issuance: void, reissue (补发) and the recorded name
 // correction, and the center's screens to find one. Each change is a compare-and-set on the state
 // it was decided from, with its audit entry in the same transaction.
-import {
-  certificateNumber,
-  certificateStatusOf,
-  nameCorrectionRefusal,
-  nextSequence,
-  reissueRefusal,
-  reissueVoidReason,
-  voidRefusal,
-} from "~/domain/certificate";
+import { certificateStatusOf, nameCorrectionRefusal, reissueRefusal, reissueVoidReason, voidRefusal } from "~/domain/certificate";
 import type { Level } from "~/domain/levels";
 import { formatDate } from "~/domain/time";
 import { type AuditActor, writeAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { httpError, orConflict } from "~/platform/http.server";
-import { requireIssuerOfCenter } from "../service.server";
+import { nextCertificateNumber, requireIssuerOfCenter } from "../service.server";
 
 const NOT_FOUND = "未找到该证书。";
 
@@ -86,12 +78,7 @@ export async function reissueCertificate(certificateId: string, centerId: string
           const current = await tx.certificate.findUniqueOrThrow({ where: { id: c.id } });
           httpError(409, reissueRefusal(current) ?? "该证书的状态已被他人改变，请刷新页面。");
         }
-        // Allocated inside the transaction, as at issuance: the number's unique key settles a race.
-        const prefix = certificateNumber(issuer, year, level, 1).slice(0, 16);
-        const used = (await tx.certificate.findMany({ where: { number: { startsWith: prefix } }, select: { number: true } })).map(
-          (x) => x.number,
-        );
-        const number = certificateNumber(issuer, year, level, nextSequence(used, issuer, year, level));
+        const number = await nextCertificateNumber(tx, issuer, year, level);
         const fresh = await tx.certificate.create({
           data: {
             number,
